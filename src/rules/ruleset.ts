@@ -1,0 +1,45 @@
+import type { Category } from '../domain/types.js';
+
+/** Rule parameters policy staff may edit (`rules/parameters.json`). */
+export interface RuleParameters {
+  /** A child this old or older at the date is refused (`age_limit`). */
+  maxAgeYears: number;
+  /** A child younger than this many full months at the date is refused (`too_young`). */
+  minAgeMonths: number;
+  /** [primary, general]: referrals issued to primary per general in each cohort. */
+  primaryQuota: [number, number];
+  /** Most kindergartens an application may list. */
+  maxPreferences: number;
+  /** Working days the parent has to confirm an offer. */
+  confirmWorkingDays: number;
+}
+
+/** One json-rules-engine rule as written in a rule file. */
+export interface RuleDefinition {
+  name: string;
+  priority?: number;
+  conditions: Record<string, unknown>;
+  event: { type: string; params?: Record<string, unknown> };
+}
+
+/** A category rule, resolved: which rights it names and its rank (1 = served first). */
+export interface CategoryRule {
+  definition: RuleDefinition;
+  category: Exclude<Category, 'general'>;
+  rank: number;
+  /** Right categories the rule's conditions test with `validRights contains …`. */
+  rights: string[];
+}
+
+/** A loaded, checked rule set: everything a run needs to judge applications. */
+export interface RuleSet {
+  version: string;
+  effectiveFrom: string;
+  /** sha256 of the rule files' contents (file names and bytes), hex. */
+  hash: string;
+  parameters: RuleParameters;
+  eligibility: RuleDefinition[];
+  categories: CategoryRule[];
+  /** Every right category some category rule names (import rejects others). */
+  knownRights: Set<string>;
+}
