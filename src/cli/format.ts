@@ -1,0 +1,72 @@
+import type { ImportReport } from '../input/import-folder.js';
+import type { RunSummary } from '../run/nightly.js';
+import type { Position } from '../service/position.js';
+import type { Notice } from '../service/register.js';
+
+/** Terminal text for people; the machine-readable outputs are the files. */
+
+export function formatImport(report: ImportReport): string {
+  const lines = report.files.map(
+    (f) => `  ${f.file.padEnd(22)} ${String(f.lines).padStart(8)} lines  ${String(f.imported).padStart(8)} imported  ${String(f.rejected).padStart(6)} rejected`,
+  );
+  return [
+    'Imported:',
+    ...lines,
+    report.rejected ? `Rejected lines (with line numbers and reasons): ${report.rejectsPath}` : 'No line was rejected.',
+  ].join('\n');
+}
+
+export function formatRun(summary: RunSummary, outDir: string): string {
+  const t = summary.totals;
+  const ranks = Object.keys(t.referralsByPreferenceRank)
+    .sort()
+    .map((k) => `${k === '0' ? 'any in district' : `choice ${k}`}: ${t.referralsByPreferenceRank[k]}`)
+    .join(', ');
+  const resumed = summary.districts.filter((d) => d.resumed).length;
+  return [
+    `Allocation for ${summary.date}${summary.dryRun ? ' (dry run: nothing stored)' : ` (run ${summary.run})`}, rules ${summary.rules.version}`,
+    `  districts:        ${summary.districts.length}${resumed ? ` (${resumed} finished earlier for this date, read back)` : ''}`,
+    `  seats offered:    ${t.seatsOffered}, left free: ${t.seatsLeft}`,
+    `  candidates:       ${t.candidates}`,
+    `  referrals:        ${t.referrals} (extraordinary ${t.referralsByCategory.extraordinary}, primary ${t.referralsByCategory.primary}, general ${t.referralsByCategory.general})`,
+    `  by preference:    ${ranks || '-'}`,
+    `  left in queue:    ${t.queueLeft} with a number, ${t.notCandidates} waiting (later start date or stop list)`,
+    `  refusals:         ${t.refused}`,
+    `  took ${(summary.timings.totalMs / 1000).toFixed(1)} s`,
+    `Run folder: ${outDir}`,
+  ].join('\n');
+}
+
+const CATEGORY_NAMES = { extraordinary: 'extraordinary', primary: 'primary (first-priority)', general: 'general' };
+
+export function formatPosition(p: Position, date: string): string {
+  switch (p.state) {
+    case 'not_queued':
+      return [
+        `Application ${p.application} is not in the queue: status ${p.status}.`,
+        ...(p.referral
+          ? [`Referral ${p.referral.id} to ${p.referral.kindergarten} (group ${p.referral.group}), issued ${p.referral.issuedOn}, confirm by ${p.referral.confirmBy}; referral status ${p.referral.status}.`]
+          : []),
+      ].join('\n');
+    case 'refused':
+      return `Application ${p.application} cannot be offered a place at ${date}: ${p.reasons.join(', ')}.`;
+    case 'waiting':
+      return p.why === 'desired_from'
+        ? `Application ${p.application} is registered (category ${CATEGORY_NAMES[p.category]}); it takes part in allocation from ${p.until}, the date the family asked for, and gets a queue number then.`
+        : `Application ${p.application} is on the stop list up to and including ${p.until}; it gets a queue number again after that.`;
+    case 'queued':
+      return [
+        `Application ${p.application}: queue number ${p.queueNumber} of ${p.cohortSize} at ${date}`,
+        `  district ${p.district}, children born in ${p.birthYear}`,
+        `  category: ${CATEGORY_NAMES[p.category]}${p.rights.length ? ` (rights: ${p.rights.join(', ')})` : ''}`,
+        `  ahead: ${p.ahead.extraordinary} extraordinary, ${p.ahead.primary} primary, ${p.ahead.general} general`,
+        `  (extraordinary first, then primary and general in turn, 1 primary per 3 general, each by registration time)`,
+      ].join('\n');
+  }
+}
+
+export function formatNotice(n: Notice, date: string): string {
+  if (n.outcome === 'refused')
+    return `Notice of refusal: application ${n.application} is not registered in the queue. Reasons: ${n.reasons.join(', ')}.`;
+  return ['Notice of registration in the queue', n.position ? formatPosition(n.position, date) : ''].join('\n');
+}

@@ -1,0 +1,4 @@
+import { hideBin } from 'yargs/helpers';
+import { main } from './cli.js';
+
+process.exitCode = await main(hideBin(process.argv));

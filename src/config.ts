@@ -1,0 +1,49 @@
+import { join, resolve } from 'node:path';
+import type { DatabaseConfig } from './db/database.js';
+import { UsageError } from './errors.js';
+import { isValidDate } from './domain/dates.js';
+import { defaultRulesDir } from './paths.js';
+
+/** Everything a command needs to know about where things are, resolved once. */
+export interface KezekConfig {
+  /** kezek's own folder: the embedded database lives in `<dataDir>/pgdata`. */
+  readonly dataDir: string;
+  /** The rules folder in force. */
+  readonly rulesDir: string;
+  /** pino level for the JSON log on stderr. */
+  readonly logLevel: string;
+  readonly database: Readonly<DatabaseConfig>;
+}
+
+export interface ConfigInput {
+  dataDir?: string | undefined;
+  rulesDir?: string | undefined;
+  logLevel?: string | undefined;
+}
+
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Defaults in one table; the environment is read here and nowhere else. */
+export function resolveConfig(input: ConfigInput, env: NodeJS.ProcessEnv = process.env): KezekConfig {
+  const dataDir = resolve(input.dataDir ?? env.KEZEK_DATA_DIR ?? '.kezek');
+  const logLevel = input.logLevel ?? env.KEZEK_LOG_LEVEL ?? 'warn';
+  if (!LEVELS.includes(logLevel)) throw new UsageError(`--log-level must be one of ${LEVELS.join(', ')}`);
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  const schema = env.KEZEK_SCHEMA?.trim() || undefined;
+  return Object.freeze({
+    dataDir,
+    rulesDir: resolve(input.rulesDir ?? defaultRulesDir()),
+    logLevel,
+    database: Object.freeze({ databaseUrl, dataDir: join(dataDir, 'pgdata'), schema }),
+  });
+}
+
+/** Today in Kazakhstan (UTC+05:00), the default date of the online services. */
+export function todayInKazakhstan(now = new Date()): string {
+  return new Date(now.getTime() + 5 * 3600_000).toISOString().slice(0, 10);
+}
+
+export function checkDate(value: unknown, option: string): string {
+  if (!isValidDate(value)) throw new UsageError(`${option} must be a real date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  return value;
+}

@@ -1,0 +1,34 @@
+/**
+ * The one interface the rest of kezek uses for storage. Two implementations
+ * share the same SQL: a PostgreSQL server through `pg` and the embedded
+ * PGlite. Dates are selected as text (`::text`) so both return strings.
+ */
+export interface Queryable {
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'postgres' | 'embedded';
+  /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Several statements at once, no parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  /** Streams a large read in batches; the cursor is closed however the loop ends. */
+  stream<R = Record<string, unknown>>(sql: string, params: readonly unknown[], batchSize?: number): AsyncGenerator<R[]>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseConfig {
+  /** A PostgreSQL connection string; when absent the embedded database is used. */
+  databaseUrl?: string | undefined;
+  /** Folder of the embedded database (`./.kezek/db` by default); `memory://` keeps it in memory. */
+  dataDir: string;
+  /** A schema to work in (tests give each its own); created when missing. */
+  schema?: string | undefined;
+}
+
+/** Quotes an identifier (schema names come from config, never from data). */
+export function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`invalid schema name: ${name}`);
+  return `"${name}"`;
+}

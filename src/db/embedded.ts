@@ -1,0 +1,42 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { Database, Queryable } from './database.js';
+import { quoteIdent } from './database.js';
+
+/** The embedded PostgreSQL (PGlite), persisted in a folder or kept in memory. */
+export async function openEmbedded(dataDir: string, schema?: string): Promise<Database> {
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const db = new PGlite(dataDir);
+  await db.waitReady;
+  if (schema) {
+    await db.exec(`create schema if not exists ${quoteIdent(schema)}; set search_path to ${quoteIdent(schema)}`);
+  }
+  const queryable = (q: Pick<PGlite, 'query'>): Queryable => ({
+    async query<R>(sql: string, params: readonly unknown[] = []) {
+      const result = await q.query<R>(sql, params as unknown[]);
+      return result.rows;
+    },
+  });
+  // PGlite is one connection: transactions must not interleave, so they queue.
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    kind: 'embedded',
+    ...queryable(db),
+    transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      const run = tail.then(() => db.transaction((tx) => fn(queryable(tx))));
+      tail = run.catch(() => {});
+      return run;
+    },
+    async exec(sql: string) {
+      await db.exec(sql);
+    },
+    async *stream<R>(sql: string, params: readonly unknown[], batchSize = 5000): AsyncGenerator<R[]> {
+      // One connection, in-process: read in one go and hand out batches.
+      const { rows } = await db.query<R>(sql, params as unknown[]);
+      for (let i = 0; i < rows.length; i += batchSize) yield rows.slice(i, i + batchSize);
+    },
+    async close() {
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import pg from 'pg';
+import Cursor from 'pg-cursor';
+import type { Database, Queryable } from './database.js';
+import { quoteIdent } from './database.js';
+
+/** A PostgreSQL server through a `pg` pool; large reads through pg-cursor. */
+export async function openPostgres(url: string, schema?: string): Promise<Database> {
+  if (schema) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(`create schema if not exists ${quoteIdent(schema)}`);
+    } finally {
+      await admin.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    ...(schema ? { options: `-c search_path=${quoteIdent(schema)}` } : {}),
+  });
+  // An idle client losing its server must not crash the process.
+  pool.on('error', () => {});
+
+  const queryable = (client: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<R>(sql: string, params: readonly unknown[] = []) {
+      const result = await client.query(sql, params as unknown[]);
+      return result.rows as R[];
+    },
+  });
+
+  return {
+    kind: 'postgres',
+    ...queryable(pool),
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const out = await fn(queryable(client));
+        await client.query('commit');
+        return out;
+      } catch (e) {
+        await client.query('rollback').catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    async exec(sql: string) {
+      await pool.query(sql);
+    },
+    async *stream<R>(sql: string, params: readonly unknown[], batchSize = 5000): AsyncGenerator<R[]> {
+      const client = await pool.connect();
+      const cursor = client.query(new Cursor(sql, params as unknown[]));
+      try {
+        for (;;) {
+          const rows = (await cursor.read(batchSize)) as R[];
+          if (rows.length === 0) return;
+          yield rows;
+        }
+      } finally {
+        await cursor.close().catch(() => {});
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,238 @@
+import type { DistrictCounts, DistrictOutcome, QueueEntry, Refusal } from '../allocation/allocate.js';
+import type { Application, Category, GroupType, Language, Place } from '../domain/types.js';
+import type { ReferralRow } from '../run/referrals.js';
+import type { Queryable } from './database.js';
+
+/** SQL of a nightly run: the run record, the district ledger, reading a district and storing its outcome. */
+
+export interface RunRecord {
+  id: string;
+  date: string;
+  rulesVersion: string;
+  rulesHash: string;
+  engine: string;
+  options: Record<string, unknown>;
+}
+
+export async function createRun(db: Queryable, run: RunRecord): Promise<void> {
+  await db.query(
+    `insert into runs (id, run_date, rules_version, rules_hash, engine, options) values ($1, $2, $3, $4, $5, $6)`,
+    [run.id, run.date, run.rulesVersion, run.rulesHash, run.engine, JSON.stringify(run.options)],
+  );
+}
+
+export async function finishRun(db: Queryable, id: string, status: 'done' | 'failed'): Promise<void> {
+  await db.query(`update runs set status = $2, finished_at = now() where id = $1`, [id, status]);
+}
+
+/** All district ids, in byte order. */
+export async function allDistricts(db: Queryable): Promise<string[]> {
+  return (await db.query<{ id: string }>(`select id from districts order by id collate "C"`)).map((r) => r.id);
+}
+
+export interface LedgerEntry {
+  district: string;
+  runId: string;
+  inputHash: string;
+  counts: DistrictCounts;
+}
+
+export async function ledgerEntry(db: Queryable, date: string, district: string): Promise<LedgerEntry | null> {
+  const rows = await db.query<{ run_id: string; input_hash: string; counts: DistrictCounts }>(
+    `select run_id, input_hash, counts from run_districts where run_date = $1 and district_id = $2`,
+    [date, district],
+  );
+  const r = rows[0];
+  return r ? { district, runId: r.run_id, inputHash: r.input_hash, counts: r.counts } : null;
+}
+
+/**
+ * Takes the (date, district) lock for this transaction, or returns false at
+ * once when another process holds it.
+ */
+export async function tryLockDistrict(tx: Queryable, date: string, district: string): Promise<boolean> {
+  const rows = await tx.query<{ locked: boolean }>(
+    `select pg_try_advisory_xact_lock(1801, hashtext($1 || '/' || $2)) as locked`,
+    [date, district],
+  );
+  return rows[0]?.locked === true;
+}
+
+export interface DistrictData {
+  places: Place[];
+  applications: Application[];
+}
+
+/** The district's free seats and its queued applications, in a stable order. */
+export async function readDistrict(db: Queryable, district: string): Promise<DistrictData> {
+  const places = (
+    await db.query<{ kindergarten_id: string; group_id: string; birth_year: number; language: Language; group_type: GroupType; seats: number }>(
+      `select p.kindergarten_id, p.group_id, p.birth_year, p.language, p.group_type, p.seats
+         from places p join kindergartens k on k.id = p.kindergarten_id
+        where k.district_id = $1 and p.seats > 0
+        order by p.kindergarten_id collate "C", p.group_id collate "C"`,
+      [district],
+    )
+  ).map((r) => ({
+    kindergarten: r.kindergarten_id,
+    group: r.group_id,
+    birthYear: r.birth_year,
+    language: r.language,
+    groupType: r.group_type,
+    seats: r.seats,
+  }));
+  const applications = (
+    await db.query<{
+      id: string;
+      birth_date: string;
+      registered_at_us: number;
+      channel: Application['channel'];
+      preferences: string[];
+      accept_any: boolean;
+      language: Language;
+      group_type: GroupType;
+      desired_from: string;
+      stop_list_until: string | null;
+      rights: Application['rights'];
+      status: Application['status'];
+    }>(
+      `select id, child_birth_date::text as birth_date, registered_at_us, channel, preferences, accept_any, language,
+              group_type, desired_from::text as desired_from, stop_list_until::text as stop_list_until, rights, status
+         from applications
+        where district_id = $1 and status = 'queued'
+        order by id collate "C"`,
+      [district],
+    )
+  ).map((r) => ({
+    id: r.id,
+    district,
+    birthDate: r.birth_date,
+    registeredAtUs: Number(r.registered_at_us),
+    channel: r.channel,
+    preferences: r.preferences,
+    acceptAnyInDistrict: r.accept_any,
+    language: r.language,
+    groupType: r.group_type,
+    desiredFrom: r.desired_from,
+    stopListUntil: r.stop_list_until,
+    rights: r.rights,
+    status: r.status,
+  }));
+  return { places, applications };
+}
+
+export interface StoreDistrict {
+  runId: string;
+  date: string;
+  inputHash: string;
+  outcome: DistrictOutcome;
+  referrals: ReferralRow[];
+}
+
+/**
+ * Writes one district's outcome; the caller holds the district lock and the
+ * transaction. Seats and statuses are checked as they change, so a district
+ * changed under the run fails the transaction instead of over-filling a group.
+ */
+export async function storeDistrict(tx: Queryable, s: StoreDistrict): Promise<void> {
+  const { outcome, date, runId } = s;
+  await tx.query(
+    `insert into run_districts (run_date, district_id, run_id, input_hash, counts) values ($1, $2, $3, $4, $5)`,
+    [date, outcome.district, runId, s.inputHash, JSON.stringify(outcome.counts)],
+  );
+  if (s.referrals.length) {
+    await tx.query(
+      `insert into referrals (id, run_id, run_date, seq, application_id, district_id, birth_year, kindergarten_id, group_id,
+                              category, rights, preference_rank, issued_on, confirm_by)
+       select referral, $2, $3, seq, application, district, "birthYear", kindergarten, "group", category,
+              array(select jsonb_array_elements_text(rights)), "preferenceRank", "issuedOn", "confirmBy"
+         from jsonb_to_recordset($1::jsonb) as x(referral text, seq int, application text, district text, "birthYear" int,
+              kindergarten text, "group" text, category text, rights jsonb, "preferenceRank" int, "issuedOn" date, "confirmBy" date)`,
+      [JSON.stringify(s.referrals), runId, date],
+    );
+    const ids = s.referrals.map((r) => r.application);
+    const updated = await tx.query<{ id: string }>(
+      `update applications set status = 'offered', updated_at = now() where id = any($1::text[]) and status = 'queued' returning id`,
+      [ids],
+    );
+    if (updated.length !== ids.length) throw new Error(`district ${outcome.district}: applications changed during the run`);
+    const taken = new Map<string, { kindergarten: string; group: string; n: number }>();
+    for (const r of s.referrals) {
+      const key = `${r.kindergarten}\u0000${r.group}`;
+      const t = taken.get(key);
+      if (t) t.n++;
+      else taken.set(key, { kindergarten: r.kindergarten, group: r.group, n: 1 });
+    }
+    await tx.query(
+      `update places p set seats = p.seats - x.n, updated_at = now()
+         from jsonb_to_recordset($1::jsonb) as x(kindergarten text, "group" text, n int)
+        where p.kindergarten_id = x.kindergarten and p.group_id = x."group"`,
+      [JSON.stringify([...taken.values()])],
+    );
+    await tx.query(
+      `insert into events (entity, entity_id, from_status, to_status, actor, reason)
+       select 'application', a, 'queued', 'offered', $2, 'referral ' || r from unnest($1::text[], $3::text[]) as x(a, r)
+       union all
+       select 'referral', r, null, 'offered', $2, 'issued by nightly allocation' from unnest($3::text[]) as y(r)`,
+      [ids, runId, s.referrals.map((r) => r.referral)],
+    );
+  }
+  if (outcome.queue.length) {
+    await tx.query(
+      `insert into queue_numbers (run_date, application_id, district_id, birth_year, category, queue_number, run_id)
+       select $2, application, district, "birthYear", category, "queueNumber", $3
+         from jsonb_to_recordset($1::jsonb) as x(application text, district text, "birthYear" int, category text, "queueNumber" int)`,
+      [JSON.stringify(outcome.queue), date, runId],
+    );
+  }
+  if (outcome.refusals.length) {
+    await tx.query(
+      `insert into refusals (run_date, application_id, district_id, reasons, run_id)
+       select $2, application, district, array(select jsonb_array_elements_text(reasons)), $3
+         from jsonb_to_recordset($1::jsonb) as x(application text, district text, reasons jsonb)`,
+      [JSON.stringify(outcome.refusals), date, runId],
+    );
+  }
+}
+
+/** A district finished earlier for this date, read back as the run stored it. */
+export async function readStoredDistrict(db: Queryable, entry: LedgerEntry, date: string): Promise<{ referrals: ReferralRow[]; queue: QueueEntry[]; refusals: Refusal[] }> {
+  const referrals = (
+    await db.query<{
+      id: string; seq: number; application_id: string; birth_year: number; kindergarten_id: string; group_id: string;
+      category: Category; rights: string[]; preference_rank: number; issued_on: string; confirm_by: string;
+    }>(
+      `select id, seq, application_id, birth_year, kindergarten_id, group_id, category, rights, preference_rank,
+              issued_on::text as issued_on, confirm_by::text as confirm_by
+         from referrals where run_date = $1 and district_id = $2 order by seq`,
+      [date, entry.district],
+    )
+  ).map((r) => ({
+    referral: r.id,
+    seq: r.seq,
+    application: r.application_id,
+    district: entry.district,
+    birthYear: r.birth_year,
+    kindergarten: r.kindergarten_id,
+    group: r.group_id,
+    category: r.category,
+    rights: r.rights,
+    preferenceRank: r.preference_rank,
+    issuedOn: r.issued_on,
+    confirmBy: r.confirm_by,
+  }));
+  const queue = (
+    await db.query<{ application_id: string; birth_year: number; category: Category; queue_number: number }>(
+      `select application_id, birth_year, category, queue_number from queue_numbers
+        where run_date = $1 and district_id = $2 order by birth_year, queue_number`,
+      [date, entry.district],
+    )
+  ).map((r) => ({ application: r.application_id, district: entry.district, birthYear: r.birth_year, category: r.category, queueNumber: r.queue_number }));
+  const refusals = (
+    await db.query<{ application_id: string; reasons: string[] }>(
+      `select application_id, reasons from refusals where run_date = $1 and district_id = $2 order by application_id collate "C"`,
+      [date, entry.district],
+    )
+  ).map((r) => ({ application: r.application_id, district: entry.district, reasons: r.reasons }));
+  return { referrals, queue, refusals };
+}

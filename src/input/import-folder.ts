@@ -1,0 +1,203 @@
+import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
+import { join } from 'node:path';
+import type { Database, Queryable } from '../db/database.js';
+import {
+  knownDistricts,
+  knownKindergartens,
+  upsertApplications,
+  upsertDistricts,
+  upsertKindergartens,
+  upsertPlaces,
+} from '../db/imports.js';
+import { InputError } from '../errors.js';
+import type { Logger } from '../log.js';
+import type { RuleSet } from '../rules/ruleset.js';
+import { readNdjson } from './ndjson.js';
+import {
+  checkApplication,
+  checkDistrict,
+  checkKindergarten,
+  checkPlace,
+  type Checked,
+  type PlaceRecord,
+  type Reject,
+} from './validate.js';
+
+export const INPUT_FILES = ['districts.ndjson', 'kindergartens.ndjson', 'places.ndjson', 'applications.ndjson'] as const;
+export type InputFile = (typeof INPUT_FILES)[number];
+
+export interface FileReport {
+  file: InputFile;
+  lines: number;
+  imported: number;
+  rejected: number;
+}
+
+export interface ImportReport {
+  files: FileReport[];
+  rejected: number;
+  rejectsPath: string;
+}
+
+export interface ImportOptions {
+  /** Where rejected lines go (one JSON object per rejected line). */
+  rejectsPath: string;
+  /** Who imports (recorded on status events). */
+  actor: string;
+  rules: RuleSet;
+  log: Logger;
+  /** Rows per statement. */
+  batchSize?: number;
+}
+
+/** A rejected input line, as written to the rejects file. */
+export interface RejectRow extends Reject {
+  file: string;
+  line: number;
+  id?: string;
+  /** The line as read (cut at 2,000 characters) so it can be fixed and sent again. */
+  text: string;
+}
+
+/**
+ * `kezek import DIR`: the files present are loaded in dependency order, each
+ * in one transaction; bad lines go to the rejects file and the rest go on.
+ */
+export async function importFolder(db: Database, dir: string, options: ImportOptions): Promise<ImportReport> {
+  const present = INPUT_FILES.filter((f) => existsSync(join(dir, f)));
+  if (!present.length) throw new InputError(`no input files in ${dir} (expected ${INPUT_FILES.join(', ')})`);
+  const rejects = createWriteStream(options.rejectsPath, { encoding: 'utf8' });
+  const files: FileReport[] = [];
+  let rejected = 0;
+  try {
+    for (const file of present) {
+      const report = await importFile(db, dir, file, options, (row) => {
+        rejected++;
+        writeLine(rejects, row);
+      });
+      files.push(report);
+      options.log.info({ file: report.file, lines: report.lines, imported: report.imported, rejected: report.rejected }, 'file imported');
+    }
+  } finally {
+    await new Promise<void>((resolve, reject) => rejects.end((e?: Error | null) => (e ? reject(e) : resolve())));
+  }
+  return { files, rejected, rejectsPath: options.rejectsPath };
+}
+
+function writeLine(stream: WriteStream, row: RejectRow): void {
+  stream.write(JSON.stringify(row) + '\n');
+}
+
+async function importFile(
+  db: Database,
+  dir: string,
+  file: InputFile,
+  options: ImportOptions,
+  onReject: (row: RejectRow) => void,
+): Promise<FileReport> {
+  const districts = await knownDistricts(db);
+  const kindergartens = await knownKindergartens(db);
+  const batchSize = options.batchSize ?? 2000;
+  const report: FileReport = { file, lines: 0, imported: 0, rejected: 0 };
+  const seen = new Set<string>();
+
+  const reject = (line: number, text: string, r: Reject, id?: string) => {
+    report.rejected++;
+    onReject({ file, line, ...(id !== undefined ? { id } : {}), reason: r.reason, ...(r.field ? { field: r.field } : {}), message: r.message, text: text.slice(0, 2000) });
+  };
+
+  /** Each file kind: how to check a line and how to write a batch. */
+  const check = (value: unknown): Checked<unknown> => {
+    switch (file) {
+      case 'districts.ndjson': {
+        const c = checkDistrict(value);
+        if (c.ok) districts.add(c.value.id);
+        return c;
+      }
+      case 'kindergartens.ndjson':
+        return checkKindergarten(value, districts);
+      case 'places.ndjson':
+        return checkPlace(value, kindergartens);
+      case 'applications.ndjson':
+        return checkApplication(value, {
+          districts,
+          kindergartens,
+          maxPreferences: options.rules.parameters.maxPreferences,
+          knownRights: options.rules.knownRights,
+        });
+    }
+  };
+  const write = async (tx: Queryable, batch: unknown[]): Promise<void> => {
+    switch (file) {
+      case 'districts.ndjson':
+        return upsertDistricts(tx, batch as never);
+      case 'kindergartens.ndjson':
+        return upsertKindergartens(tx, batch as never);
+      case 'places.ndjson':
+        return upsertPlaces(tx, batch as never);
+      case 'applications.ndjson':
+        return upsertApplications(tx, batch as never, options.actor);
+    }
+  };
+
+  // Rows of one group add up; they must agree on what the group is.
+  const groups = new Map<string, PlaceRecord>();
+
+  await db.transaction(async (tx) => {
+    let batch: unknown[] = [];
+    for await (const entry of readNdjson(join(dir, file))) {
+      report.lines++;
+      if ('problem' in entry) {
+        reject(entry.line, entry.text, { reason: entry.problem, message: entry.message });
+        continue;
+      }
+      const id = idOf(entry.value);
+      if (file !== 'places.ndjson' && id !== undefined) {
+        if (seen.has(id)) {
+          reject(entry.line, entry.text, { reason: 'duplicate_id', field: 'id', message: `id ${id} appears earlier in this file` }, id);
+          continue;
+        }
+        seen.add(id);
+      }
+      const checked = check(entry.value);
+      if (!checked.ok) {
+        reject(entry.line, entry.text, checked.reject, id);
+        continue;
+      }
+      if (file === 'places.ndjson') {
+        const p = checked.value as PlaceRecord;
+        const key = `${p.kindergarten}\u0000${p.group}`;
+        const prior = groups.get(key);
+        if (prior && (prior.birthYear !== p.birthYear || prior.language !== p.language || prior.groupType !== p.groupType)) {
+          reject(entry.line, entry.text, {
+            reason: 'conflicting_group',
+            field: 'group',
+            message: `group ${p.group} of ${p.kindergarten} was given another birthYear, language or groupType earlier in this file`,
+          });
+          continue;
+        }
+        if (prior) prior.seats += p.seats;
+        else groups.set(key, { ...p });
+        report.imported++;
+        continue;
+      }
+      report.imported++;
+      batch.push(checked.value);
+      if (batch.length >= batchSize) {
+        await write(tx, batch);
+        batch = [];
+      }
+    }
+    if (file === 'places.ndjson') batch = [...groups.values()];
+    for (let i = 0; i < batch.length; i += batchSize) await write(tx, batch.slice(i, i + batchSize));
+  });
+  return report;
+}
+
+function idOf(value: unknown): string | undefined {
+  if (typeof value === 'object' && value !== null && 'id' in value) {
+    const id = (value as { id: unknown }).id;
+    if (typeof id === 'string') return id;
+  }
+  return undefined;
+}

@@ -1,0 +1,71 @@
+import { createReadStream } from 'node:fs';
+
+export type NdjsonLine =
+  | { line: number; text: string; value: unknown }
+  | { line: number; text: string; problem: 'invalid_json' | 'invalid_utf8' | 'line_too_long'; message: string };
+
+const NEWLINE = 0x0a;
+
+/**
+ * Reads an NDJSON file line by line with line numbers, never holding more
+ * than one line: invalid UTF-8, lines over `maxLineBytes` and bad JSON come
+ * back as problems for that line, and reading goes on. Blank lines are skipped.
+ */
+export async function* readNdjson(path: string, maxLineBytes = 1 << 20): AsyncGenerator<NdjsonLine> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let parts: Buffer[] = [];
+  let size = 0;
+  let tooLong = false;
+  let lineNo = 0;
+
+  const finish = (): NdjsonLine | null => {
+    lineNo++;
+    const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts, size);
+    const wasTooLong = tooLong;
+    parts = [];
+    size = 0;
+    tooLong = false;
+    if (wasTooLong)
+      return { line: lineNo, text: '', problem: 'line_too_long', message: `line is longer than ${maxLineBytes} bytes` };
+    let text: string;
+    try {
+      text = decoder.decode(bytes);
+    } catch {
+      return { line: lineNo, text: '', problem: 'invalid_utf8', message: 'line is not valid UTF-8' };
+    }
+    if (lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    if (text.trim() === '') return null;
+    try {
+      return { line: lineNo, text, value: JSON.parse(text) };
+    } catch (e) {
+      return { line: lineNo, text, problem: 'invalid_json', message: `not valid JSON: ${(e as Error).message}` };
+    }
+  };
+
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    let start = 0;
+    for (;;) {
+      const nl = chunk.indexOf(NEWLINE, start);
+      const end = nl === -1 ? chunk.length : nl;
+      if (!tooLong) {
+        if (size + (end - start) > maxLineBytes) {
+          tooLong = true;
+          parts = [];
+          size = 0;
+        } else if (end > start) {
+          parts.push(chunk.subarray(start, end));
+          size += end - start;
+        }
+      }
+      if (nl === -1) break;
+      const out = finish();
+      if (out) yield out;
+      start = nl + 1;
+    }
+  }
+  if (size > 0 || tooLong) {
+    const out = finish();
+    if (out) yield out;
+  }
+}

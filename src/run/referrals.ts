@@ -1,0 +1,27 @@
+import type { ReferralDraft } from '../allocation/allocate.js';
+import { addWorkingDays } from '../domain/calendar.js';
+
+/** A referral as issued: the draft plus its id, sequence and dates. */
+export interface ReferralRow extends ReferralDraft {
+  referral: string;
+  /** 1-based position in the district's service order of this run. */
+  seq: number;
+  issuedOn: string;
+  confirmBy: string;
+}
+
+/**
+ * Referral ids are derived from the date, the district and the position in
+ * service order, so the same data always yields the same ids.
+ */
+export function issueReferrals(drafts: readonly ReferralDraft[], date: string, confirmWorkingDays: number): ReferralRow[] {
+  const confirmBy = addWorkingDays(date, confirmWorkingDays);
+  const stamp = date.replaceAll('-', '');
+  return drafts.map((d, i) => ({
+    ...d,
+    referral: `R-${stamp}-${d.district}-${String(i + 1).padStart(6, '0')}`,
+    seq: i + 1,
+    issuedOn: date,
+    confirmBy,
+  }));
+}
