@@ -72,7 +72,7 @@ export interface DistrictOutcome {
   queue: QueueEntry[];
   /** Sorted by application id. */
   refusals: Refusal[];
-  /** Ids of eligible queued applications that are not candidates at D. */
+  /** Ids of eligible queued applications that are not candidates at D, sorted. */
   notCandidates: string[];
   counts: DistrictCounts;
 }
@@ -150,6 +150,7 @@ export function allocateDistrict(input: DistrictInput, settings: AllocationSetti
   }
 
   refusals.sort((a, b) => compareIds(a.application, b.application));
+  notCandidates.sort(compareIds);
   const byCategory: Record<Category, number> = { extraordinary: 0, primary: 0, general: 0 };
   const byRank: Record<string, number> = {};
   for (const r of referrals) {

@@ -37,13 +37,34 @@ export interface LedgerEntry {
   counts: DistrictCounts;
 }
 
+/** jsonb does not keep key order; rebuild counts in the order the run writes them. */
+function canonicalCounts(c: DistrictCounts): DistrictCounts {
+  const ranks = Object.keys(c.referralsByPreferenceRank).sort((a, b) => Number(a) - Number(b));
+  return {
+    queued: c.queued,
+    refused: c.refused,
+    notCandidates: c.notCandidates,
+    candidates: c.candidates,
+    referrals: c.referrals,
+    referralsByCategory: {
+      extraordinary: c.referralsByCategory.extraordinary,
+      primary: c.referralsByCategory.primary,
+      general: c.referralsByCategory.general,
+    },
+    referralsByPreferenceRank: Object.fromEntries(ranks.map((k) => [k, c.referralsByPreferenceRank[k]!])),
+    queueLeft: c.queueLeft,
+    seatsOffered: c.seatsOffered,
+    seatsLeft: c.seatsLeft,
+  };
+}
+
 export async function ledgerEntry(db: Queryable, date: string, district: string): Promise<LedgerEntry | null> {
   const rows = await db.query<{ run_id: string; input_hash: string; counts: DistrictCounts }>(
     `select run_id, input_hash, counts from run_districts where run_date = $1 and district_id = $2`,
     [date, district],
   );
   const r = rows[0];
-  return r ? { district, runId: r.run_id, inputHash: r.input_hash, counts: r.counts } : null;
+  return r ? { district, runId: r.run_id, inputHash: r.input_hash, counts: canonicalCounts(r.counts) } : null;
 }
 
 /**
