@@ -16,6 +16,8 @@ export interface Database extends Queryable {
   /** Streams a large read in batches; the cursor is closed however the loop ends. */
   stream<R = Record<string, unknown>>(sql: string, params: readonly unknown[], batchSize?: number): AsyncGenerator<R[]>;
   close(): Promise<void>;
+  /** Embedded only: the whole data folder as a tarball (a template for tests). */
+  dump?(): Promise<Blob | File>;
 }
 
 export interface DatabaseConfig {
@@ -25,6 +27,8 @@ export interface DatabaseConfig {
   dataDir: string;
   /** A schema to work in (tests give each its own); created when missing. */
   schema?: string | undefined;
+  /** Embedded only: start from this dump of a data folder instead of initdb. */
+  loadDataDir?: Blob | undefined;
 }
 
 /** Quotes an identifier (schema names come from config, never from data). */

@@ -4,9 +4,10 @@ import type { Database, Queryable } from './database.js';
 import { quoteIdent } from './database.js';
 
 /** The embedded PostgreSQL (PGlite), persisted in a folder or kept in memory. */
-export async function openEmbedded(dataDir: string, schema?: string): Promise<Database> {
+export async function openEmbedded(dataDir: string, schema?: string, loadDataDir?: Blob): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const db = new PGlite(dataDir);
+  // A dump of an initialised database skips initdb (tests start from a migrated template).
+  const db = loadDataDir ? new PGlite(dataDir, { loadDataDir }) : new PGlite(dataDir);
   await db.waitReady;
   if (schema) {
     await db.exec(`create schema if not exists ${quoteIdent(schema)}; set search_path to ${quoteIdent(schema)}`);
@@ -37,6 +38,9 @@ export async function openEmbedded(dataDir: string, schema?: string): Promise<Da
     },
     async close() {
       await db.close();
+    },
+    async dump() {
+      return db.dumpDataDir('none');
     },
   };
 }

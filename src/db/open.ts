@@ -10,7 +10,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   try {
     db = config.databaseUrl
       ? await openPostgres(config.databaseUrl, config.schema)
-      : await openEmbedded(config.dataDir, config.schema);
+      : await openEmbedded(config.dataDir, config.schema, config.loadDataDir);
   } catch (e) {
     const where = config.databaseUrl ? 'the PostgreSQL server (DATABASE_URL)' : `the embedded database in ${config.dataDir}`;
     throw new KezekError('DB_FAILED', `cannot open ${where}: ${(e as Error).message}`, {}, { cause: e });

@@ -1,0 +1,63 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Database } from '../../src/db/database.js';
+import { importFolder, type ImportReport } from '../../src/input/import-folder.js';
+import { createLogger } from '../../src/log.js';
+import { loadRuleSet } from '../../src/rules/load.js';
+import type { RuleSet } from '../../src/rules/ruleset.js';
+import { runNightly, type RunSummary } from '../../src/run/nightly.js';
+
+export const silent = createLogger({ level: 'silent' });
+export const shippedRules = (): RuleSet => loadRuleSet('rules');
+
+export function tempDir(prefix = 'kezek-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function importData(db: Database, dir: string, rules = shippedRules()): Promise<ImportReport> {
+  return importFolder(db, dir, { rejectsPath: join(tempDir(), 'rejects.ndjson'), actor: 'test', rules, log: silent });
+}
+
+export interface RunFiles {
+  referrals: string;
+  queue: string;
+  refusals: string;
+  summary: RunSummary;
+}
+
+export function readRunFolder(dir: string): RunFiles {
+  return {
+    referrals: readFileSync(join(dir, 'referrals.ndjson'), 'utf8'),
+    queue: readFileSync(join(dir, 'queue.ndjson'), 'utf8'),
+    refusals: readFileSync(join(dir, 'refusals.ndjson'), 'utf8'),
+    summary: JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as RunSummary,
+  };
+}
+
+export async function allocate(
+  db: Database,
+  date: string,
+  options: { workers?: number; dryRun?: boolean; districts?: string[]; rules?: RuleSet } = {},
+): Promise<RunFiles> {
+  const outDir = tempDir('kezek-run-');
+  await runNightly(
+    db,
+    {
+      date,
+      outDir,
+      districts: options.districts ?? [],
+      workers: options.workers ?? 1,
+      dryRun: options.dryRun ?? false,
+      rules: options.rules ?? shippedRules(),
+    },
+    silent,
+  );
+  return readRunFolder(outDir);
+}
+
+export const lines = (text: string): unknown[] =>
+  text
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .map((l) => JSON.parse(l) as unknown);
