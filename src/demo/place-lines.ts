@@ -5,7 +5,7 @@
  */
 import { dateFromDayNumber, dayNumber } from '../domain/dates.js';
 import type { GroupType, Language } from '../domain/types.js';
-import { yearsBefore } from './application-lines.js';
+import { yearsBefore } from './application-factory.js';
 import type { GenerateOptions, GeneratedLine } from './generate.js';
 import { cumulativeWeights, planDataset, type DistrictPlan } from './plan.js';
 import { Random, weightedTable, type WeightedTable } from './random.js';
@@ -29,6 +29,8 @@ const WEIGHT_BY_AGE: Readonly<Record<number, number>> = { 0: 2, 1: 10, 2: 18, 3:
 export function* placeRecords(o: GenerateOptions): Generator<GeneratedLine> {
   const plan = planDataset(o);
   const rnd = new Random(o.seed, 'places');
+  // Bad rows draw from their own stream, so the good rows are the same with or without them.
+  const badRnd = new Random(o.seed, 'places-bad');
   const years = cohortYears(o.date);
   const n = plan.districts.length;
   // The two bad rows sit a third and two thirds of the way through the file.
@@ -48,12 +50,13 @@ export function* placeRecords(o: GenerateOptions): Generator<GeneratedLine> {
     }
     if (d.index === unknownAfter) {
       const kindergarten = `KG-${d.id}-${String(d.kindergartens.length + 100).padStart(4, '0')}`;
-      const birthYear = rnd.draw(years);
+      const birthYear = badRnd.draw(years);
       const group: Group = { kindergarten, group: `G${birthYear}-kk-1`, birthYear, language: 'kk', groupType: 'general' };
       yield { line: placeLine(group, 2), bad: 'unknown_kindergarten' };
     }
     if (d.index === zeroAfter) {
-      yield { line: placeLine(offered.length > 0 ? rnd.pick(offered) : groups.next(), 0), bad: 'zero_seats' };
+      const group = offered.length > 0 ? badRnd.pick(offered) : new DistrictGroups(d, badRnd, years).next();
+      yield { line: placeLine(group, 0), bad: 'zero_seats' };
     }
   }
 }

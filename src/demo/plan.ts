@@ -43,20 +43,20 @@ export function planDataset(o: GenerateOptions): DatasetPlan {
   const applications = apportion(o.applications, heads.map((h) => h.weight));
   const seats = apportion(o.seats, applications.some((n) => n > 0) ? applications : heads.map((h) => h.weight));
   const meanWeight = heads.reduce((s, h) => s + h.weight, 0) / Math.max(1, heads.length);
-  const districts = heads.map((h, index): DistrictPlan => {
-    // Bigger districts have more kindergartens, within ±50% of the average.
-    const factor = clamp(0.6 + 0.4 * (h.weight / meanWeight) + 0.1 * rnd.normal(), 0.5, 1.5);
-    const count = Math.max(1, Math.round(o.kindergartensPerDistrict * factor));
-    return {
+  // Bigger districts have more kindergartens, within ±50% of the average; the total is exact.
+  const factors = heads.map((h) => clamp(0.6 + 0.4 * (h.weight / meanWeight) + 0.1 * rnd.normal(), 0.5, 1.5));
+  const counts = kindergartenCounts(o.kindergartensPerDistrict, factors);
+  const districts = heads.map(
+    (h, index): DistrictPlan => ({
       index,
       id: h.id,
       name: h.name,
       region: h.region,
       applications: applications[index]!,
       seats: seats[index]!,
-      kindergartens: kindergartens(h.id, h.region, count, rnd),
-    };
-  });
+      kindergartens: kindergartens(h.id, h.region, counts[index]!, rnd),
+    }),
+  );
   return { districts };
 }
 
@@ -110,6 +110,25 @@ function kindergartens(district: string, region: RegionInfo, count: number, rnd:
     });
   }
   return out;
+}
+
+/** Per district: in proportion to `factors`, within ±50% of `average`, adding up to the average times the districts where that fits. */
+function kindergartenCounts(average: number, factors: readonly number[]): number[] {
+  const lo = Math.max(1, Math.ceil(average * 0.5));
+  const hi = Math.max(lo, Math.floor(average * 1.5));
+  const counts = apportion(Math.round(average * factors.length), factors).map((n) => clamp(n, lo, hi));
+  let drift = Math.round(average * factors.length) - counts.reduce((s, n) => s + n, 0);
+  for (let i = 0; drift !== 0 && i < counts.length * (hi - lo + 1); i++) {
+    const j = i % counts.length;
+    if (drift > 0 && counts[j]! < hi) {
+      counts[j]!++;
+      drift--;
+    } else if (drift < 0 && counts[j]! > lo) {
+      counts[j]!--;
+      drift++;
+    }
+  }
+  return counts;
 }
 
 /** Cumulative weights of a district's kindergartens, for weighted draws. */

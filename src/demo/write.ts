@@ -27,8 +27,8 @@ export interface DatasetCounts {
   badLines: number;
 }
 
-/** About 1 MB of mostly Cyrillic text (2 bytes a letter in UTF-8) per write. */
-const CHUNK_CHARS = 640 * 1024;
+/** Bytes per write. */
+const CHUNK_BYTES = 1 << 20;
 
 export async function writeDataset(dir: string, o: GenerateOptions): Promise<DatasetCounts> {
   checkGenerateOptions(o);
@@ -48,21 +48,27 @@ export async function writeDataset(dir: string, o: GenerateOptions): Promise<Dat
 
 async function writeLines(path: string, records: Iterable<GeneratedLine>): Promise<{ lines: number; bad: number }> {
   const counts = { lines: 0, bad: 0 };
-  function* chunks(): Generator<string> {
-    let chunk = '';
+  // Encoding each line straight into the chunk is several times faster than
+  // concatenating a megabyte of strings and encoding that.
+  function* chunks(): Generator<Buffer> {
+    let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    let used = 0;
     for (const r of records) {
-      chunk += r.line + '\n';
       counts.lines++;
       if (r.bad !== null) counts.bad++;
-      if (chunk.length >= CHUNK_CHARS) {
-        yield chunk;
-        chunk = '';
+      const room = r.line.length * 3 + 1; // UTF-8 takes at most 3 bytes per UTF-16 unit
+      if (used + room > CHUNK_BYTES) {
+        if (used > 0) yield chunk.subarray(0, used);
+        chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, room));
+        used = 0;
       }
+      used += chunk.write(r.line, used, 'utf8');
+      chunk[used++] = 0x0a;
     }
-    if (chunk.length > 0) yield chunk;
+    if (used > 0) yield chunk.subarray(0, used);
   }
   // pipeline waits for 'drain' between chunks and closes the file on error.
-  await pipeline(Readable.from(chunks(), { objectMode: false, highWaterMark: 1 }), createWriteStream(path, { encoding: 'utf8' }));
+  await pipeline(Readable.from(chunks(), { highWaterMark: 2 }), createWriteStream(path));
   return counts;
 }
 
