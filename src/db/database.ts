@@ -5,6 +5,8 @@
  */
 export interface Queryable {
   query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  /** Streams a large read in batches; the cursor is closed however the loop ends. */
+  stream<R = Record<string, unknown>>(sql: string, params: readonly unknown[], batchSize?: number): AsyncGenerator<R[]>;
 }
 
 export interface Database extends Queryable {
@@ -13,8 +15,6 @@ export interface Database extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Several statements at once, no parameters (migrations). */
   exec(sql: string): Promise<void>;
-  /** Streams a large read in batches; the cursor is closed however the loop ends. */
-  stream<R = Record<string, unknown>>(sql: string, params: readonly unknown[], batchSize?: number): AsyncGenerator<R[]>;
   close(): Promise<void>;
   /** Embedded only: the whole data folder as a tarball (a template for tests). */
   dump?(): Promise<Blob | File>;

@@ -17,6 +17,11 @@ export async function openEmbedded(dataDir: string, schema?: string, loadDataDir
       const result = await q.query<R>(sql, params as unknown[]);
       return result.rows;
     },
+    // One connection, in-process: read in one go and hand out batches.
+    async *stream<R>(sql: string, params: readonly unknown[], batchSize = 5000): AsyncGenerator<R[]> {
+      const { rows } = await q.query<R>(sql, params as unknown[]);
+      for (let i = 0; i < rows.length; i += batchSize) yield rows.slice(i, i + batchSize);
+    },
   });
   // PGlite is one connection: transactions must not interleave, so they queue.
   let tail: Promise<unknown> = Promise.resolve();
@@ -30,11 +35,6 @@ export async function openEmbedded(dataDir: string, schema?: string, loadDataDir
     },
     async exec(sql: string) {
       await db.exec(sql);
-    },
-    async *stream<R>(sql: string, params: readonly unknown[], batchSize = 5000): AsyncGenerator<R[]> {
-      // One connection, in-process: read in one go and hand out batches.
-      const { rows } = await db.query<R>(sql, params as unknown[]);
-      for (let i = 0; i < rows.length; i += batchSize) yield rows.slice(i, i + batchSize);
     },
     async close() {
       await db.close();

@@ -22,21 +22,37 @@ export async function openPostgres(url: string, schema?: string): Promise<Databa
   // An idle client losing its server must not crash the process.
   pool.on('error', () => {});
 
-  const queryable = (client: pg.Pool | pg.PoolClient): Queryable => ({
+  /** Reads through a cursor on one client, closing it however the loop ends. */
+  async function* cursorBatches<R>(client: pg.PoolClient, sql: string, params: readonly unknown[], batchSize: number): AsyncGenerator<R[]> {
+    const cursor = client.query(new Cursor(sql, params as unknown[]));
+    try {
+      for (;;) {
+        const rows = (await cursor.read(batchSize)) as R[];
+        if (rows.length === 0) return;
+        yield rows;
+      }
+    } finally {
+      await cursor.close().catch(() => {});
+    }
+  }
+
+  const onClient = (client: pg.PoolClient): Queryable => ({
     async query<R>(sql: string, params: readonly unknown[] = []) {
-      const result = await client.query(sql, params as unknown[]);
-      return result.rows as R[];
+      return (await client.query(sql, params as unknown[])).rows as R[];
     },
+    stream: <R>(sql: string, params: readonly unknown[], batchSize = 5000) => cursorBatches<R>(client, sql, params, batchSize),
   });
 
   return {
     kind: 'postgres',
-    ...queryable(pool),
+    async query<R>(sql: string, params: readonly unknown[] = []) {
+      return (await pool.query(sql, params as unknown[])).rows as R[];
+    },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       try {
         await client.query('begin');
-        const out = await fn(queryable(client));
+        const out = await fn(onClient(client));
         await client.query('commit');
         return out;
       } catch (e) {
@@ -51,15 +67,9 @@ export async function openPostgres(url: string, schema?: string): Promise<Databa
     },
     async *stream<R>(sql: string, params: readonly unknown[], batchSize = 5000): AsyncGenerator<R[]> {
       const client = await pool.connect();
-      const cursor = client.query(new Cursor(sql, params as unknown[]));
       try {
-        for (;;) {
-          const rows = (await cursor.read(batchSize)) as R[];
-          if (rows.length === 0) return;
-          yield rows;
-        }
+        yield* cursorBatches<R>(client, sql, params, batchSize);
       } finally {
-        await cursor.close().catch(() => {});
         client.release();
       }
     },

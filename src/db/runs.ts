@@ -79,6 +79,21 @@ export async function tryLockDistrict(tx: Queryable, date: string, district: str
   return rows[0]?.locked === true;
 }
 
+interface ApplicationRow {
+  id: string;
+  birth_date: string;
+  registered_at_us: number;
+  channel: Application['channel'];
+  preferences: string[];
+  accept_any: boolean;
+  language: Language;
+  group_type: GroupType;
+  desired_from: string;
+  stop_list_until: string | null;
+  rights: Application['rights'];
+  status: Application['status'];
+}
+
 export interface DistrictData {
   places: Place[];
   applications: Application[];
@@ -102,43 +117,33 @@ export async function readDistrict(db: Queryable, district: string): Promise<Dis
     groupType: r.group_type,
     seats: r.seats,
   }));
-  const applications = (
-    await db.query<{
-      id: string;
-      birth_date: string;
-      registered_at_us: number;
-      channel: Application['channel'];
-      preferences: string[];
-      accept_any: boolean;
-      language: Language;
-      group_type: GroupType;
-      desired_from: string;
-      stop_list_until: string | null;
-      rights: Application['rights'];
-      status: Application['status'];
-    }>(
-      `select id, child_birth_date::text as birth_date, registered_at_us, channel, preferences, accept_any, language,
-              group_type, desired_from::text as desired_from, stop_list_until::text as stop_list_until, rights, status
-         from applications
-        where district_id = $1 and status = 'queued'
-        order by id collate "C"`,
-      [district],
-    )
-  ).map((r) => ({
-    id: r.id,
-    district,
-    birthDate: r.birth_date,
-    registeredAtUs: Number(r.registered_at_us),
-    channel: r.channel,
-    preferences: r.preferences,
-    acceptAnyInDistrict: r.accept_any,
-    language: r.language,
-    groupType: r.group_type,
-    desiredFrom: r.desired_from,
-    stopListUntil: r.stop_list_until,
-    rights: r.rights,
-    status: r.status,
-  }));
+  const applications: Application[] = [];
+  for await (const rows of db.stream<ApplicationRow>(
+    `select id, child_birth_date::text as birth_date, registered_at_us, channel, preferences, accept_any, language,
+            group_type, desired_from::text as desired_from, stop_list_until::text as stop_list_until, rights, status
+       from applications
+      where district_id = $1 and status = 'queued'
+      order by id collate "C"`,
+    [district],
+  )) {
+    for (const r of rows) {
+      applications.push({
+        id: r.id,
+        district,
+        birthDate: r.birth_date,
+        registeredAtUs: Number(r.registered_at_us),
+        channel: r.channel,
+        preferences: r.preferences,
+        acceptAnyInDistrict: r.accept_any,
+        language: r.language,
+        groupType: r.group_type,
+        desiredFrom: r.desired_from,
+        stopListUntil: r.stop_list_until,
+        rights: r.rights,
+        status: r.status,
+      });
+    }
+  }
   return { places, applications };
 }
 

@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { checkDate } from '../../config.js';
+import { UsageError } from '../../errors.js';
+import { runNightly } from '../../run/nightly.js';
+import { print, rulesOf, withContext, type Common } from '../context.js';
+import { formatRun } from '../format.js';
+
+interface Args extends Common {
+  date: string;
+  out: string;
+  district?: string[] | undefined;
+  workers: number;
+  'dry-run': boolean;
+}
+
+export const allocateCommand: CommandModule<Common, Args> = {
+  command: 'allocate',
+  describe: 'run the nightly allocation for a date and write the run folder',
+  builder: (y) =>
+    y
+      .option('date', { type: 'string', demandOption: true, describe: 'allocation date YYYY-MM-DD' })
+      .option('out', { type: 'string', demandOption: true, describe: 'run folder to write' })
+      .option('district', { type: 'string', array: true, describe: 'only these districts' })
+      .option('workers', { type: 'number', default: 1, describe: 'worker threads' })
+      .option('dry-run', { type: 'boolean', default: false, describe: 'store nothing' }),
+  handler: async (argv) => {
+    const date = checkDate(argv.date, '--date');
+    if (!Number.isInteger(argv.workers) || argv.workers < 1 || argv.workers > 64) throw new UsageError('--workers must be a whole number from 1 to 64');
+    const rules = rulesOf(argv);
+    await withContext(argv, async ({ db, log }) => {
+      const outDir = resolve(argv.out);
+      const districts = (argv.district ?? []).map(String);
+      const summary = await runNightly(db, { date, outDir, districts, workers: argv.workers, dryRun: argv['dry-run'], rules }, log);
+      print(formatRun(summary, outDir));
+    });
+  },
+};

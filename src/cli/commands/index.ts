@@ -1,0 +1,18 @@
+import type { CommandModule } from 'yargs';
+import type { Common } from '../context.js';
+import { allocateCommand } from './allocate.js';
+import { demoCommand } from './demo.js';
+import { importCommand } from './import.js';
+import { positionCommand } from './position.js';
+import { registerCommand } from './register.js';
+import { rulesCommand } from './rules.js';
+
+/** Every command, one module each; add new ones here. */
+export const COMMANDS = [
+  importCommand,
+  allocateCommand,
+  registerCommand,
+  positionCommand,
+  rulesCommand,
+  demoCommand,
+] as unknown as CommandModule<Common, Common>[];

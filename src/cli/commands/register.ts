@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { checkDate, todayInKazakhstan } from '../../config.js';
+import { referenceEvaluator } from '../../rules/reference-engine.js';
+import { registerApplication } from '../../service/register.js';
+import { print, rulesOf, withContext, type Common } from '../context.js';
+import { formatNotice } from '../format.js';
+
+interface Args extends Common {
+  file: string;
+  date?: string | undefined;
+}
+
+export const registerCommand: CommandModule<Common, Args> = {
+  command: 'register <file>',
+  describe: 'register one application now: validate, store, print its notice',
+  builder: (y) =>
+    y
+      .positional('file', { type: 'string', demandOption: true, describe: 'an application as JSON (formats.md)' })
+      .option('date', { type: 'string', describe: 'date of registration (default today in Kazakhstan)' }),
+  handler: async (argv) => {
+    const date = checkDate(argv.date ?? todayInKazakhstan(), '--date');
+    const rules = rulesOf(argv);
+    await withContext(argv, async ({ db }) => {
+      const notice = await registerApplication(db, resolve(argv.file), rules, referenceEvaluator(rules), date, 'register');
+      print(formatNotice(notice, date));
+    });
+  },
+};

@@ -1,0 +1,44 @@
+import { resolveConfig, type KezekConfig } from '../config.js';
+import type { Database } from '../db/database.js';
+import { openDatabase } from '../db/open.js';
+import { createLogger, type Logger } from '../log.js';
+import { loadRuleSet } from '../rules/load.js';
+import type { RuleSet } from '../rules/ruleset.js';
+
+/** Options every command takes. */
+export interface Common {
+  dataDir?: string | undefined;
+  rules?: string | undefined;
+  logLevel?: string | undefined;
+}
+
+export interface Context {
+  config: KezekConfig;
+  db: Database;
+  log: Logger;
+}
+
+export function configOf(argv: Common): KezekConfig {
+  return resolveConfig({ dataDir: argv.dataDir, rulesDir: argv.rules, logLevel: argv.logLevel });
+}
+
+/** The rules in force, checked before anything touches the database. */
+export function rulesOf(argv: Common): RuleSet {
+  return loadRuleSet(configOf(argv).rulesDir);
+}
+
+/** Opens what a command needs and always closes the database. */
+export async function withContext<T>(argv: Common, fn: (ctx: Context) => Promise<T>): Promise<T> {
+  const config = configOf(argv);
+  const log = createLogger({ level: config.logLevel });
+  const db = await openDatabase(config.database);
+  try {
+    return await fn({ config, db, log });
+  } finally {
+    await db.close();
+  }
+}
+
+export function print(text: string): void {
+  process.stdout.write(text + '\n');
+}
