@@ -44,7 +44,7 @@ export async function runDemo(config: KezekConfig, o: DemoOptions, print: (s: st
     const report = await importFolder(db, dataDir, { rejectsPath: join(home, 'rejects.ndjson'), actor: 'demo', rules, log });
     print(formatImport(report));
     const outDir = join(home, 'runs', o.date);
-    const summary = await runNightly(db, { date: o.date, outDir, districts: [], workers: 1, dryRun: false, rules }, log);
+    const summary = await runNightly(db, { date: o.date, outDir, districts: [], workers: 1, dryRun: false, rules, engine: 'compiled' }, log);
     print(formatRun(summary, outDir));
   } finally {
     await db.close();

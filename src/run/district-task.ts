@@ -1,6 +1,6 @@
 import { allocateDistrict, type DistrictOutcome } from '../allocation/allocate.js';
 import type { Application, Place } from '../domain/types.js';
-import { referenceEvaluator, type RuleEvaluator } from '../rules/reference-engine.js';
+import { judgeAll, type EngineName } from '../rules/engine.js';
 import type { RuleSet } from '../rules/ruleset.js';
 
 /** One district's work between read and write: judge every application, then allocate. */
@@ -10,21 +10,11 @@ export interface DistrictTask {
   places: Place[];
   applications: Application[];
   rules: RuleSet;
-}
-
-const evaluators = new Map<string, RuleEvaluator>();
-
-function evaluatorFor(rules: RuleSet): RuleEvaluator {
-  let e = evaluators.get(rules.hash);
-  if (!e) evaluators.set(rules.hash, (e = referenceEvaluator(rules)));
-  return e;
+  engine: EngineName;
 }
 
 export async function runDistrictTask(task: DistrictTask): Promise<DistrictOutcome> {
-  const evaluator = evaluatorFor(task.rules);
-  const evaluations = [];
-  // One at a time: json-rules-engine is much slower under a large Promise.all fan-out.
-  for (const app of task.applications) evaluations.push(await evaluator.evaluate(app, task.date));
+  const evaluations = await judgeAll(task.rules, task.engine, task.applications, task.date);
   return allocateDistrict(
     { district: task.district, places: task.places, applications: task.applications, evaluations },
     { date: task.date, quota: task.rules.parameters.primaryQuota },

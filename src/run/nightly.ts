@@ -16,6 +16,7 @@ import { KezekError, UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { RunFolderWriter } from '../output/run-folder.js';
 import { districtRunner } from '../pool/district-pool.js';
+import { chooseEngine, type EngineName } from '../rules/engine.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { issueReferrals, type ReferralRow } from './referrals.js';
 
@@ -31,6 +32,8 @@ export interface AllocateConfig {
   /** Compute and write the run folder, store nothing. */
   dryRun: boolean;
   rules: RuleSet;
+  /** The rules engine asked for (the compiled one falls back to the reference when it must). */
+  engine: EngineName;
 }
 
 export interface DistrictSummary extends DistrictCounts {
@@ -45,7 +48,9 @@ export interface RunSummary {
   run: string | null;
   dryRun: boolean;
   rules: { version: string; effectiveFrom: string; hash: string };
-  engine: 'reference';
+  engine: EngineName;
+  /** Why the compiled engine was not used, when it was asked for. */
+  engineFallback: string | null;
   workers: number;
   inputHash: string;
   totals: DistrictCounts;
@@ -74,6 +79,8 @@ export async function runNightly(db: Database, config: AllocateConfig, log: Logg
   if (unknown.length) throw new UsageError(`unknown district: ${unknown.join(', ')}`);
   const districts = config.districts.length ? known.filter((d) => config.districts.includes(d)) : known;
 
+  const { engine, fallback } = chooseEngine(config.rules, config.engine);
+  if (fallback) log.warn({ reason: fallback }, 'the compiled rules engine cannot run these rules; using json-rules-engine (slower)');
   const runId = config.dryRun ? null : `run-${config.date}-${randomUUID().slice(0, 8)}`;
   if (runId) {
     await createRun(db, {
@@ -81,7 +88,7 @@ export async function runNightly(db: Database, config: AllocateConfig, log: Logg
       date: config.date,
       rulesVersion: config.rules.version,
       rulesHash: config.rules.hash,
-      engine: 'reference',
+      engine,
       options: { districts: config.districts, workers: config.workers },
     });
   }
@@ -117,7 +124,7 @@ export async function runNightly(db: Database, config: AllocateConfig, log: Logg
       const data = await readDistrict(q, district);
       timings.readMs += performance.now() - t;
       t = performance.now();
-      const outcome = await runner.run({ district, date: config.date, places: data.places, applications: data.applications, rules: config.rules });
+      const outcome = await runner.run({ district, date: config.date, places: data.places, applications: data.applications, rules: config.rules, engine });
       const referrals = issueReferrals(outcome.referrals, config.date, config.rules.parameters.confirmWorkingDays);
       timings.allocateMs += performance.now() - t;
       const inputHash = hashDistrictInput(data);
@@ -162,7 +169,8 @@ export async function runNightly(db: Database, config: AllocateConfig, log: Logg
     run: runId,
     dryRun: config.dryRun,
     rules: { version: config.rules.version, effectiveFrom: config.rules.effectiveFrom, hash: config.rules.hash },
-    engine: 'reference',
+    engine,
+    engineFallback: fallback,
     workers: config.workers,
     inputHash: createHash('sha256').update(summaries.map((s) => `${s.district}:${s.inputHash}`).join('\n')).digest('hex'),
     totals: sumCounts(summaries),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Database } from '../../src/db/database.js';
 import { importFolder, type ImportReport } from '../../src/input/import-folder.js';
 import { createLogger } from '../../src/log.js';
+import type { EngineName } from '../../src/rules/engine.js';
 import { loadRuleSet } from '../../src/rules/load.js';
 import type { RuleSet } from '../../src/rules/ruleset.js';
 import { runNightly, type RunSummary } from '../../src/run/nightly.js';
@@ -38,7 +39,7 @@ export function readRunFolder(dir: string): RunFiles {
 export async function allocate(
   db: Database,
   date: string,
-  options: { workers?: number; dryRun?: boolean; districts?: string[]; rules?: RuleSet } = {},
+  options: { workers?: number; dryRun?: boolean; districts?: string[]; rules?: RuleSet; engine?: EngineName } = {},
 ): Promise<RunFiles> {
   const outDir = tempDir('kezek-run-');
   await runNightly(
@@ -50,6 +51,7 @@ export async function allocate(
       workers: options.workers ?? 1,
       dryRun: options.dryRun ?? false,
       rules: options.rules ?? shippedRules(),
+      engine: options.engine ?? 'compiled',
     },
     silent,
   );

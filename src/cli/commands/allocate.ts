@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { checkDate } from '../../config.js';
 import { UsageError } from '../../errors.js';
+import { ENGINES, type EngineName } from '../../rules/engine.js';
 import { runNightly } from '../../run/nightly.js';
 import { print, rulesOf, withContext, type Common } from '../context.js';
 import { formatRun } from '../format.js';
@@ -12,6 +13,7 @@ interface Args extends Common {
   district?: string[] | undefined;
   workers: number;
   'dry-run': boolean;
+  engine: EngineName;
 }
 
 export const allocateCommand: CommandModule<Common, Args> = {
@@ -23,7 +25,8 @@ export const allocateCommand: CommandModule<Common, Args> = {
       .option('out', { type: 'string', demandOption: true, describe: 'run folder to write' })
       .option('district', { type: 'string', array: true, describe: 'only these districts' })
       .option('workers', { type: 'number', default: 1, describe: 'worker threads' })
-      .option('dry-run', { type: 'boolean', default: false, describe: 'store nothing' }),
+      .option('dry-run', { type: 'boolean', default: false, describe: 'store nothing' })
+      .option('engine', { choices: ENGINES, default: 'compiled' as EngineName, describe: 'rules engine: compiled (fast) or reference (json-rules-engine)' }),
   handler: async (argv) => {
     const date = checkDate(argv.date, '--date');
     if (!Number.isInteger(argv.workers) || argv.workers < 1 || argv.workers > 64) throw new UsageError('--workers must be a whole number from 1 to 64');
@@ -31,7 +34,7 @@ export const allocateCommand: CommandModule<Common, Args> = {
     await withContext(argv, async ({ db, log }) => {
       const outDir = resolve(argv.out);
       const districts = (argv.district ?? []).map(String);
-      const summary = await runNightly(db, { date, outDir, districts, workers: argv.workers, dryRun: argv['dry-run'], rules }, log);
+      const summary = await runNightly(db, { date, outDir, districts, workers: argv.workers, dryRun: argv['dry-run'], rules, engine: argv.engine }, log);
       print(formatRun(summary, outDir));
     });
   },

@@ -1,0 +1,44 @@
+import type { Application, Evaluation } from '../domain/types.js';
+import { compileRuleSet, Unsupported, type CompiledRules } from './compiled.js';
+import { referenceEvaluator, type RuleEvaluator } from './reference-engine.js';
+import type { RuleSet } from './ruleset.js';
+
+/** `compiled`: the rule files compiled to plain functions (default); `reference`: json-rules-engine. */
+export type EngineName = 'compiled' | 'reference';
+export const ENGINES: readonly EngineName[] = ['compiled', 'reference'];
+
+export interface EngineChoice {
+  engine: EngineName;
+  /** Why the compiled engine was not used, when it was asked for. */
+  fallback: string | null;
+}
+
+/** Which engine a run can use: the compiled one unless a rule uses something it does not support. */
+export function chooseEngine(rules: RuleSet, wanted: EngineName): EngineChoice {
+  if (wanted === 'reference') return { engine: 'reference', fallback: null };
+  try {
+    compileRuleSet(rules);
+    return { engine: 'compiled', fallback: null };
+  } catch (e) {
+    if (e instanceof Unsupported) return { engine: 'reference', fallback: e.message };
+    throw e;
+  }
+}
+
+const compiledCache = new Map<string, CompiledRules>();
+const referenceCache = new Map<string, RuleEvaluator>();
+
+/** Judges a batch of applications with the chosen engine (engines are built once per rule set). */
+export async function judgeAll(rules: RuleSet, engine: EngineName, apps: readonly Application[], date: string): Promise<Evaluation[]> {
+  if (engine === 'compiled') {
+    let c = compiledCache.get(rules.hash);
+    if (!c) compiledCache.set(rules.hash, (c = compileRuleSet(rules)));
+    return apps.map((a) => c.evaluate(a, date));
+  }
+  let r = referenceCache.get(rules.hash);
+  if (!r) referenceCache.set(rules.hash, (r = referenceEvaluator(rules)));
+  const out: Evaluation[] = [];
+  // One at a time: json-rules-engine is much slower under a large Promise.all fan-out.
+  for (const a of apps) out.push(await r.evaluate(a, date));
+  return out;
+}
