@@ -66,7 +66,8 @@ export function compileOperator(name: string): OperatorFn {
   const parts = name.split(':');
   const base = OPERATORS[parts[parts.length - 1]!];
   if (!base) throw new Unsupported(`operator "${name}"`);
-  let fn: OperatorFn = (f, j) => base[0](f) && base[1](f, j);
+  const [valid, test] = base;
+  let fn: OperatorFn = valid === anything ? test : (f, j) => valid(f) && test(f, j);
   for (let i = parts.length - 2; i >= 0; i--) {
     const dec = DECORATORS[parts[i]!];
     if (!dec) throw new Unsupported(`operator decorator "${parts[i]}"`);
@@ -91,9 +92,12 @@ function compilePath(path: unknown): ((v: unknown) => unknown) | null {
   };
 }
 
+let usedFacts: Set<keyof Facts> | null = null;
+
 function compileFact(ref: Record<string, unknown>): Operand {
   const name = ref.fact;
   if (typeof name !== 'string' || !FACT_NAMES.has(name)) throw new Unsupported(`fact ${JSON.stringify(name)}`);
+  usedFacts?.add(name as keyof Facts);
   if (ref.params !== undefined) throw new Unsupported(`fact params on "${name}"`);
   const path = compilePath(ref.path);
   const key = name as keyof Facts;
@@ -106,9 +110,23 @@ export function compileCondition(node: unknown): Predicate {
     if (own(node, bool)) {
       const list = node[bool];
       if (!Array.isArray(list)) throw new Unsupported(`"${bool}" that is not a list`);
+      if (list.length === 0) return () => true; // as json-rules-engine: an empty list passes
+      if (bool === 'any') {
+        const fused = fuseContains(list);
+        if (fused) return fused;
+      }
       const parts = list.map(compileCondition);
-      if (parts.length === 0) return () => true; // as json-rules-engine: an empty list passes
-      return bool === 'all' ? (f) => parts.every((p) => p(f)) : (f) => parts.some((p) => p(f));
+      if (parts.length === 1) return parts[0]!;
+      const n = parts.length;
+      return bool === 'all'
+        ? (f) => {
+            for (let i = 0; i < n; i++) if (!parts[i]!(f)) return false;
+            return true;
+          }
+        : (f) => {
+            for (let i = 0; i < n; i++) if (parts[i]!(f)) return true;
+            return false;
+          };
     }
   }
   if (own(node, 'not')) {
@@ -124,7 +142,37 @@ export function compileCondition(node: unknown): Predicate {
     const right = compileFact(value);
     return (f) => op(left(f), right(f));
   }
+  if (node.path === undefined) {
+    const key = node.fact as keyof Facts;
+    return (f) => op(f[key], value);
+  }
   return (f) => op(left(f), value);
+}
+
+/**
+ * `any` of plain `{fact: F, operator: "contains", value: literal}` on one
+ * fact (the category rules' shape) becomes one pass over the fact's list
+ * with a Set: the same truth value, without n scans.
+ */
+function fuseContains(list: unknown[]): Predicate | null {
+  const first = list[0];
+  if (!isObject(first) || typeof first.fact !== 'string') return null;
+  const fact = first.fact;
+  const values = new Set<unknown>();
+  for (const c of list) {
+    if (!isObject(c) || c.fact !== fact || c.operator !== 'contains' || c.path !== undefined || c.params !== undefined) return null;
+    if (isObject(c.value) || Array.isArray(c.value)) return null;
+    if (Object.keys(c).some((k) => !['fact', 'operator', 'value', 'priority'].includes(k))) return null;
+    values.add(c.value);
+  }
+  compileFact(first); // checks the fact and records it as used
+  const key = fact as keyof Facts;
+  return (f) => {
+    const v = f[key];
+    if (!Array.isArray(v)) return false;
+    for (let i = 0; i < v.length; i++) if (values.has(v[i])) return true;
+    return false;
+  };
 }
 
 export interface CompiledRules {
@@ -146,29 +194,72 @@ function compileRule(r: RuleDefinition): Predicate {
  * something this compiler does not handle.
  */
 export function compileRuleSet(rules: RuleSet): CompiledRules {
-  const refusals = rules.eligibility.map((r) => ({ test: compileRule(r), reason: String(r.event.params?.reason) }));
-  const categories = rules.categories.map((c) => ({ test: compileRule(c.definition), category: c.category, rights: c.rights }));
-  return {
-    evaluate(app, date) {
-      const facts = factsAt(app, date, rules.parameters);
-      const reasons: string[] = [];
-      for (const r of refusals) if (r.test(facts)) reasons.push(r.reason);
-      // Category rules are sorted by rank: the first that fires wins.
-      let category: Category = 'general';
-      let named: readonly string[] = [];
-      for (const c of categories) {
-        if (c.test(facts)) {
-          category = c.category;
-          named = c.rights;
-          break;
+  usedFacts = new Set(['validRights']);
+  try {
+    const refusals = rules.eligibility.map((r) => ({ test: compileRule(r), reason: String(r.event.params?.reason) }));
+    const categories = rules.categories.map((c) => ({ test: compileRule(c.definition), category: c.category, rights: c.rights }));
+    const facts = factsWriter(usedFacts, rules);
+    return {
+      evaluate(app, date) {
+        const f = facts(app, date);
+        let reasons: string[] = NONE;
+        for (const r of refusals) if (r.test(f)) (reasons === NONE ? (reasons = []) : reasons).push(r.reason);
+        // Category rules are sorted by rank: the first that fires wins.
+        for (const c of categories) {
+          if (c.test(f)) {
+            return { eligible: reasons.length === 0, reasons, category: c.category, rights: f.validRights.filter((r) => c.rights.includes(r)) };
+          }
         }
-      }
-      return {
-        eligible: reasons.length === 0,
-        reasons,
-        category,
-        rights: named.length ? facts.validRights.filter((r) => named.includes(r)) : [],
-      };
-    },
+        return { eligible: reasons.length === 0, reasons, category: 'general' as Category, rights: [] };
+      },
+    };
+  } finally {
+    usedFacts = null;
+  }
+}
+
+const NONE: string[] = [];
+
+/**
+ * Builds only the facts the rules read (same values as `factsAt`), with the
+ * date taken apart once per date rather than once per application.
+ */
+function factsWriter(used: ReadonlySet<keyof Facts>, rules: RuleSet): (app: Application, date: string) => Facts {
+  const all = used.has('daysWaited') || used.has('expiredRights');
+  let lastDate = '';
+  let dy = 0;
+  let dm = 0;
+  let dd = 0;
+  const facts = { parameters: rules.parameters } as Facts;
+  const digits = (s: string, i: number, n: number): number => {
+    let v = 0;
+    for (let k = i; k < i + n; k++) v = v * 10 + s.charCodeAt(k) - 48;
+    return v;
+  };
+  return (app, date) => {
+    if (all) return factsAt(app, date, rules.parameters);
+    if (date !== lastDate) {
+      lastDate = date;
+      dy = digits(date, 0, 4);
+      dm = digits(date, 5, 2);
+      dd = digits(date, 8, 2);
+    }
+    const b = app.birthDate;
+    const by = digits(b, 0, 4);
+    const months = (dy - by) * 12 + (dm - digits(b, 5, 2)) - (dd < digits(b, 8, 2) ? 1 : 0);
+    facts.ageMonths = months;
+    facts.ageYears = Math.floor(months / 12);
+    facts.birthYear = by;
+    facts.district = app.district;
+    facts.channel = app.channel;
+    facts.language = app.language;
+    facts.groupType = app.groupType;
+    facts.status = app.status;
+    let valid: string[] = NONE;
+    for (const r of app.rights) {
+      if (r.validUntil >= date && !valid.includes(r.category)) (valid === NONE ? (valid = []) : valid).push(r.category);
+    }
+    facts.validRights = valid;
+    return facts;
   };
 }
