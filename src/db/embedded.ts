@@ -17,6 +17,10 @@ export async function openEmbedded(dataDir: string, schema?: string, loadDataDir
       const result = await q.query<R>(sql, params as unknown[]);
       return result.rows;
     },
+    async copyIn(table: string, columns: readonly string[], text: string) {
+      if (!text) return;
+      await q.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([text]) });
+    },
     // One connection, in-process: read in one go and hand out batches.
     async *stream<R>(sql: string, params: readonly unknown[], batchSize = 5000): AsyncGenerator<R[]> {
       const { rows } = await q.query<R>(sql, params as unknown[]);

@@ -90,21 +90,25 @@ export async function upsertApplications(db: Queryable, rows: readonly Applicati
            rights jsonb, status text, status_given boolean, raw jsonb)
          left join applications a on a.id = x.id
      ), up as (
-       insert into applications (id, district_id, child_iin, child_birth_date, child_name, applicant_iin, applicant_name,
-         applicant_relation, registered_at, registered_at_us, channel, preferences, accept_any, language, group_type,
-         desired_from, stop_list_until, rights, status, raw)
-       select id, district_id, child_iin, child_birth_date, child_name, applicant_iin, applicant_name, applicant_relation,
-         registered_at, registered_at_us, channel, array(select jsonb_array_elements_text(preferences)), accept_any, language,
-         group_type, desired_from, stop_list_until, rights, new_status, raw
+       insert into applications (id, district_id, child_birth_date, registered_at, registered_at_us, channel, preferences,
+         accept_any, language, group_type, desired_from, stop_list_until, rights, status)
+       select id, district_id, child_birth_date, registered_at, registered_at_us, channel,
+         array(select jsonb_array_elements_text(preferences)), accept_any, language, group_type, desired_from, stop_list_until,
+         rights, new_status
          from input
-       on conflict (id) do update set district_id = excluded.district_id, child_iin = excluded.child_iin,
-         child_birth_date = excluded.child_birth_date, child_name = excluded.child_name, applicant_iin = excluded.applicant_iin,
-         applicant_name = excluded.applicant_name, applicant_relation = excluded.applicant_relation,
+       on conflict (id) do update set district_id = excluded.district_id, child_birth_date = excluded.child_birth_date,
          registered_at = excluded.registered_at, registered_at_us = excluded.registered_at_us, channel = excluded.channel,
          preferences = excluded.preferences, accept_any = excluded.accept_any, language = excluded.language,
          group_type = excluded.group_type, desired_from = excluded.desired_from, stop_list_until = excluded.stop_list_until,
-         rights = excluded.rights, status = excluded.status, raw = excluded.raw, updated_at = now()
+         rights = excluded.rights, status = excluded.status, updated_at = now()
        returning id
+     ), details as (
+       insert into application_details (id, child_iin, child_name, applicant_iin, applicant_name, applicant_relation, raw)
+       select i.id, i.child_iin, i.child_name, i.applicant_iin, i.applicant_name, i.applicant_relation, i.raw
+         from input i join up on up.id = i.id
+       on conflict (id) do update set child_iin = excluded.child_iin, child_name = excluded.child_name,
+         applicant_iin = excluded.applicant_iin, applicant_name = excluded.applicant_name,
+         applicant_relation = excluded.applicant_relation, raw = excluded.raw
      )
      insert into events (entity, entity_id, from_status, to_status, actor, reason)
      select 'application', i.id, i.old_status, i.new_status, $2, case when i.old_status is null then 'registered' else 'status set by import' end

@@ -1,5 +1,8 @@
 import pg from 'pg';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import Cursor from 'pg-cursor';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Database, Queryable } from './database.js';
 import { quoteIdent } from './database.js';
 
@@ -36,7 +39,14 @@ export async function openPostgres(url: string, schema?: string): Promise<Databa
     }
   }
 
+  async function copyInto(client: pg.PoolClient, table: string, columns: readonly string[], text: string): Promise<void> {
+    if (!text) return;
+    const sink = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
+    await pipeline(Readable.from(chunks(text)), sink);
+  }
+
   const onClient = (client: pg.PoolClient): Queryable => ({
+    copyIn: (table, columns, text) => copyInto(client, table, columns, text),
     async query<R>(sql: string, params: readonly unknown[] = []) {
       return (await client.query(sql, params as unknown[])).rows as R[];
     },
@@ -65,6 +75,14 @@ export async function openPostgres(url: string, schema?: string): Promise<Databa
     async exec(sql: string) {
       await pool.query(sql);
     },
+    async copyIn(table, columns, text) {
+      const client = await pool.connect();
+      try {
+        await copyInto(client, table, columns, text);
+      } finally {
+        client.release();
+      }
+    },
     async *stream<R>(sql: string, params: readonly unknown[], batchSize = 5000): AsyncGenerator<R[]> {
       const client = await pool.connect();
       try {
@@ -77,4 +95,9 @@ export async function openPostgres(url: string, schema?: string): Promise<Databa
       await pool.end();
     },
   };
+}
+
+/** A long COPY text in 1 MB pieces. */
+function* chunks(text: string, size = 1 << 20): Generator<string> {
+  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
 }

@@ -1,6 +1,8 @@
 import type { DistrictCounts, DistrictOutcome, QueueEntry, Refusal } from '../allocation/allocate.js';
 import type { Application, Category, GroupType, Language, Place } from '../domain/types.js';
 import type { ReferralRow } from '../run/referrals.js';
+import { compareIds } from '../domain/ids.js';
+import { copyText, type CopyValue } from './copy.js';
 import type { Queryable } from './database.js';
 
 /** SQL of a nightly run: the run record, the district ledger, reading a district and storing its outcome. */
@@ -90,7 +92,7 @@ interface ApplicationRow {
   group_type: GroupType;
   desired_from: string;
   stop_list_until: string | null;
-  rights: Application['rights'];
+  rights: string;
   status: Application['status'];
 }
 
@@ -118,13 +120,14 @@ export async function readDistrict(db: Queryable, district: string): Promise<Dis
     seats: r.seats,
   }));
   const applications: Application[] = [];
+  // Rights come as text and are parsed only when there are any; most children have none.
   for await (const rows of db.stream<ApplicationRow>(
     `select id, child_birth_date::text as birth_date, registered_at_us, channel, preferences, accept_any, language,
-            group_type, desired_from::text as desired_from, stop_list_until::text as stop_list_until, rights, status
+            group_type, desired_from::text as desired_from, stop_list_until::text as stop_list_until, rights::text as rights, status
        from applications
-      where district_id = $1 and status = 'queued'
-      order by id collate "C"`,
+      where district_id = $1 and status = 'queued'`,
     [district],
+    10_000,
   )) {
     for (const r of rows) {
       applications.push({
@@ -139,11 +142,13 @@ export async function readDistrict(db: Queryable, district: string): Promise<Dis
         groupType: r.group_type,
         desiredFrom: r.desired_from,
         stopListUntil: r.stop_list_until,
-        rights: r.rights,
+        rights: r.rights === '[]' ? [] : (JSON.parse(r.rights) as Application['rights']),
         status: r.status,
       });
     }
   }
+  // Byte order of ids, so the input (and its hash) never depends on the plan the database chose.
+  applications.sort((a, b) => compareIds(a.id, b.id));
   return { places, applications };
 }
 
@@ -167,21 +172,22 @@ export async function storeDistrict(tx: Queryable, s: StoreDistrict): Promise<vo
     [date, outcome.district, runId, s.inputHash, JSON.stringify(outcome.counts)],
   );
   if (s.referrals.length) {
-    await tx.query(
-      `insert into referrals (id, run_id, run_date, seq, application_id, district_id, birth_year, kindergarten_id, group_id,
-                              category, rights, preference_rank, issued_on, confirm_by)
-       select referral, $2, $3, seq, application, district, "birthYear", kindergarten, "group", category,
-              array(select jsonb_array_elements_text(rights)), "preferenceRank", "issuedOn", "confirmBy"
-         from jsonb_to_recordset($1::jsonb) as x(referral text, seq int, application text, district text, "birthYear" int,
-              kindergarten text, "group" text, category text, rights jsonb, "preferenceRank" int, "issuedOn" date, "confirmBy" date)`,
-      [JSON.stringify(s.referrals), runId, date],
+    await tx.copyIn(
+      'referrals',
+      ['id', 'run_id', 'run_date', 'seq', 'application_id', 'district_id', 'birth_year', 'kindergarten_id', 'group_id', 'category', 'rights', 'preference_rank', 'issued_on', 'confirm_by'],
+      copyText(
+        s.referrals.map((r) => [
+          r.referral, runId, date, r.seq, r.application, r.district, r.birthYear, r.kindergarten, r.group, r.category, r.rights, r.preferenceRank, r.issuedOn, r.confirmBy,
+        ]),
+      ),
     );
     const ids = s.referrals.map((r) => r.application);
-    const updated = await tx.query<{ id: string }>(
-      `update applications set status = 'offered', updated_at = now() where id = any($1::text[]) and status = 'queued' returning id`,
+    const [{ n }] = (await tx.query<{ n: number }>(
+      `with up as (update applications set status = 'offered', updated_at = now() where id = any($1::text[]) and status = 'queued' returning 1)
+       select count(*)::int as n from up`,
       [ids],
-    );
-    if (updated.length !== ids.length) throw new Error(`district ${outcome.district}: applications changed during the run`);
+    )) as [{ n: number }];
+    if (n !== ids.length) throw new Error(`district ${outcome.district}: applications changed during the run`);
     const taken = new Map<string, { kindergarten: string; group: string; n: number }>();
     for (const r of s.referrals) {
       const key = `${r.kindergarten}\u0000${r.group}`;
@@ -195,30 +201,23 @@ export async function storeDistrict(tx: Queryable, s: StoreDistrict): Promise<vo
         where p.kindergarten_id = x.kindergarten and p.group_id = x."group"`,
       [JSON.stringify([...taken.values()])],
     );
-    await tx.query(
-      `insert into events (entity, entity_id, from_status, to_status, actor, reason)
-       select 'application', a, 'queued', 'offered', $2, 'referral ' || r from unnest($1::text[], $3::text[]) as x(a, r)
-       union all
-       select 'referral', r, null, 'offered', $2, 'issued by nightly allocation' from unnest($3::text[]) as y(r)`,
-      [ids, runId, s.referrals.map((r) => r.referral)],
-    );
+    const events: CopyValue[][] = [];
+    for (const r of s.referrals) {
+      events.push(['application', r.application, 'queued', 'offered', runId, `referral ${r.referral}`]);
+      events.push(['referral', r.referral, null, 'offered', runId, 'issued by nightly allocation']);
+    }
+    await tx.copyIn('events', ['entity', 'entity_id', 'from_status', 'to_status', 'actor', 'reason'], copyText(events));
   }
-  if (outcome.queue.length) {
-    await tx.query(
-      `insert into queue_numbers (run_date, application_id, district_id, birth_year, category, queue_number, run_id)
-       select $2, application, district, "birthYear", category, "queueNumber", $3
-         from jsonb_to_recordset($1::jsonb) as x(application text, district text, "birthYear" int, category text, "queueNumber" int)`,
-      [JSON.stringify(outcome.queue), date, runId],
-    );
-  }
-  if (outcome.refusals.length) {
-    await tx.query(
-      `insert into refusals (run_date, application_id, district_id, reasons, run_id)
-       select $2, application, district, array(select jsonb_array_elements_text(reasons)), $3
-         from jsonb_to_recordset($1::jsonb) as x(application text, district text, reasons jsonb)`,
-      [JSON.stringify(outcome.refusals), date, runId],
-    );
-  }
+  await tx.copyIn(
+    'queue_numbers',
+    ['run_date', 'application_id', 'district_id', 'birth_year', 'category', 'queue_number', 'run_id'],
+    copyText(outcome.queue.map((q) => [date, q.application, q.district, q.birthYear, q.category, q.queueNumber, runId])),
+  );
+  await tx.copyIn(
+    'refusals',
+    ['run_date', 'application_id', 'district_id', 'reasons', 'run_id'],
+    copyText(outcome.refusals.map((r) => [date, r.application, r.district, r.reasons, runId])),
+  );
 }
 
 /** A district finished earlier for this date, read back as the run stored it. */

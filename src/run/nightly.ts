@@ -145,7 +145,8 @@ export async function runNightly(db: Database, config: AllocateConfig, log: Logg
   };
 
   try {
-    const lanes = Math.max(1, Math.min(config.workers, districts.length));
+    // One lane more than workers: the database reads and writes one district while another is judged.
+    const lanes = Math.max(1, Math.min(config.workers + (db.kind === 'postgres' ? 1 : 0), districts.length));
     await Promise.all(
       Array.from({ length: lanes }, async () => {
         while (next < districts.length) {

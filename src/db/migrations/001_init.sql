@@ -31,15 +31,12 @@ create table places (
   primary key (kindergarten_id, group_id)
 );
 
+-- The queue itself: what allocation reads, nothing personal. Narrow rows and
+-- free space on each page (fillfactor) keep nightly status changes cheap.
 create table applications (
   id                  text primary key,
   district_id         text not null references districts(id),
-  child_iin           text not null,
   child_birth_date    date not null,
-  child_name          text,
-  applicant_iin       text not null,
-  applicant_name      text,
-  applicant_relation  text,
   registered_at       timestamptz not null,
   -- microseconds since the epoch (UTC): the exact ordering key
   registered_at_us    double precision not null,
@@ -52,10 +49,21 @@ create table applications (
   stop_list_until     date,
   rights              jsonb not null,
   status              text not null,
-  raw                 jsonb not null,
   updated_at          timestamptz not null default now()
+) with (fillfactor = 80);
+create index applications_district on applications(district_id);
+
+-- Who the child and the applicant are, and the line as it came: personal
+-- data kept apart from the queue.
+create table application_details (
+  id                  text primary key references applications(id),
+  child_iin           text not null,
+  child_name          text,
+  applicant_iin       text not null,
+  applicant_name      text,
+  applicant_relation  text,
+  raw                 jsonb not null
 );
-create index applications_district_status on applications(district_id, status);
 
 -- One row per invocation of `kezek allocate` that stores results.
 create table runs (
@@ -102,25 +110,26 @@ create table referrals (
 create index referrals_application on referrals(application_id);
 create index referrals_run on referrals(run_date, district_id, seq);
 
+-- Written only by a run, in the district's transaction with its ledger row;
+-- no foreign keys here, so millions of rows go in at COPY speed.
 create table queue_numbers (
   run_date        date not null,
-  application_id  text not null references applications(id),
   district_id     text not null,
+  application_id  text not null,
   birth_year      int not null,
   category        text not null,
   queue_number    int not null,
-  run_id          text not null references runs(id),
-  primary key (run_date, application_id)
+  run_id          text not null,
+  primary key (run_date, district_id, application_id)
 );
-create index queue_numbers_district on queue_numbers(run_date, district_id, birth_year, queue_number);
 
 create table refusals (
   run_date        date not null,
-  application_id  text not null references applications(id),
   district_id     text not null,
+  application_id  text not null,
   reasons         text[] not null,
-  run_id          text not null references runs(id),
-  primary key (run_date, application_id)
+  run_id          text not null,
+  primary key (run_date, district_id, application_id)
 );
 
 -- Append-only log of every status change of an application or a referral.
