@@ -7,7 +7,7 @@ import type { Database, Queryable } from './database.js';
 import { quoteIdent } from './database.js';
 
 /** A PostgreSQL server through a `pg` pool; large reads through pg-cursor. */
-export async function openPostgres(url: string, schema?: string): Promise<Database> {
+export async function openPostgres(url: string, schema?: string, maxConnections = 4): Promise<Database> {
   if (schema) {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
@@ -19,7 +19,7 @@ export async function openPostgres(url: string, schema?: string): Promise<Databa
   }
   const pool = new pg.Pool({
     connectionString: url,
-    max: 4,
+    max: maxConnections,
     ...(schema ? { options: `-c search_path=${quoteIdent(schema)}` } : {}),
   });
   // An idle client losing its server must not crash the process.

@@ -37,10 +37,9 @@ export function refusalLine(r: Refusal): string {
   return JSON.stringify({ application: r.application, district: r.district, reasons: r.reasons });
 }
 
-/** Appends districts' outputs in the order they are given (the caller keeps district order). */
+/** Appends districts' outputs (NDJSON text) in the order they are given; the caller keeps district order. */
 export class RunFolderWriter {
   private readonly fds: { referrals: number; queue: number; refusals: number };
-  private readonly pending: { referrals: string[]; queue: string[]; refusals: string[] } = { referrals: [], queue: [], refusals: [] };
 
   constructor(readonly dir: string) {
     mkdirSync(dir, { recursive: true });
@@ -51,25 +50,13 @@ export class RunFolderWriter {
     };
   }
 
-  addDistrict(referrals: readonly ReferralRow[], queue: readonly QueueEntry[], refusals: readonly Refusal[]): void {
-    for (const r of referrals) this.pending.referrals.push(referralLine(r));
-    for (const q of queue) this.pending.queue.push(queueLine(q));
-    for (const r of refusals) this.pending.refusals.push(refusalLine(r));
-    this.flush(false);
-  }
-
-  private flush(all: boolean): void {
-    for (const key of ['referrals', 'queue', 'refusals'] as const) {
-      const lines = this.pending[key];
-      if (lines.length && (all || lines.length >= 10_000)) {
-        writeSync(this.fds[key], lines.join('\n') + '\n');
-        this.pending[key] = [];
-      }
-    }
+  addText(referrals: string, queue: string, refusals: string): void {
+    if (referrals) writeSync(this.fds.referrals, referrals);
+    if (queue) writeSync(this.fds.queue, queue);
+    if (refusals) writeSync(this.fds.refusals, refusals);
   }
 
   close(summary: unknown): void {
-    this.flush(true);
     for (const fd of Object.values(this.fds)) closeSync(fd);
     writeFileSync(join(this.dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
   }

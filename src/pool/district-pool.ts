@@ -2,26 +2,48 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import type { DistrictOutcome } from '../allocation/allocate.js';
+import { KezekError, type ErrorCode } from '../errors.js';
 import { packageRoot } from '../paths.js';
+import type { DistrictBusy, DistrictDone, DistrictJob } from '../run/district-job.js';
 import { runDistrictTask, type DistrictTask } from '../run/district-task.js';
+import type { WorkerReply, WorkerTask } from './worker.js';
 
 export interface DistrictRunner {
-  run(task: DistrictTask): Promise<DistrictOutcome>;
+  readonly threads: number;
+  /** Judge and match one district's data (in a worker, or in this thread with one worker). */
+  compute(task: DistrictTask): Promise<DistrictOutcome>;
+  /** A whole district on the worker's own PostgreSQL connection. */
+  job(connection: { url: string; schema?: string | undefined }, job: DistrictJob): Promise<DistrictDone | DistrictBusy>;
   close(): Promise<void>;
 }
 
+function unwrap<T>(reply: WorkerReply<T>): T {
+  if (reply.ok) return reply.value;
+  if (reply.code) throw new KezekError(reply.code as ErrorCode, reply.message);
+  throw new Error(reply.message);
+}
+
 /**
- * Runs district tasks on `workers` threads (piscina), or in this thread when
- * workers is 1. A task is a whole district: coarse enough that the cost of
- * sending it to a thread is small next to the work.
+ * piscina threads for coarse tasks only: a task is a whole district, never
+ * one child. With one worker everything runs in this thread.
  */
 export function districtRunner(workers: number): DistrictRunner {
-  if (workers <= 1) return { run: runDistrictTask, close: async () => {} };
+  if (workers <= 1) {
+    return {
+      threads: 0,
+      compute: runDistrictTask,
+      job: () => Promise.reject(new Error('no worker threads')),
+      close: async () => {},
+    };
+  }
   const filename = join(packageRoot(), 'dist', 'src', 'pool', 'worker.js');
   if (!existsSync(filename)) throw new Error(`worker file ${filename} is missing: run npm run build`);
-  const pool = new Piscina({ filename, minThreads: workers, maxThreads: workers });
+  const pool = new Piscina({ filename, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+  const run = async <T>(task: WorkerTask): Promise<T> => unwrap((await pool.run(task)) as WorkerReply<T>);
   return {
-    run: (task) => pool.run(task) as Promise<DistrictOutcome>,
+    threads: workers,
+    compute: (task) => run<DistrictOutcome>({ kind: 'compute', task }),
+    job: (connection, job) => run<DistrictDone | DistrictBusy>({ kind: 'district', connection, job }),
     close: () => pool.destroy(),
   };
 }

@@ -1,24 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { DistrictCounts, QueueEntry, Refusal } from '../allocation/allocate.js';
-import type { Database, Queryable } from '../db/database.js';
-import {
-  allDistricts,
-  createRun,
-  finishRun,
-  ledgerEntry,
-  readDistrict,
-  readStoredDistrict,
-  storeDistrict,
-  tryLockDistrict,
-  type DistrictData,
-} from '../db/runs.js';
+import type { DistrictCounts } from '../allocation/allocate.js';
+import type { Database } from '../db/database.js';
+import { allDistricts, createRun, finishRun } from '../db/runs.js';
 import { KezekError, UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { RunFolderWriter } from '../output/run-folder.js';
 import { districtRunner } from '../pool/district-pool.js';
 import { chooseEngine, type EngineName } from '../rules/engine.js';
 import type { RuleSet } from '../rules/ruleset.js';
-import { issueReferrals, type ReferralRow } from './referrals.js';
+import { allocateDistrictJob, type DistrictBusy, type DistrictDone, type DistrictJob, type DistrictSummary } from './district-job.js';
+
+export type { DistrictSummary } from './district-job.js';
 
 export interface AllocateConfig {
   /** The allocation date D. */
@@ -27,20 +19,33 @@ export interface AllocateConfig {
   outDir: string;
   /** Only these districts (all when empty). */
   districts: readonly string[];
-  /** Worker threads for judging and matching (1 = this thread). */
+  /** Worker threads (1 = everything in this thread). */
   workers: number;
   /** Compute and write the run folder, store nothing. */
   dryRun: boolean;
   rules: RuleSet;
   /** The rules engine asked for (the compiled one falls back to the reference when it must). */
   engine: EngineName;
+  /**
+   * The PostgreSQL server, when workers may open their own connections and
+   * do whole districts (read, judge, match, write) in parallel.
+   */
+  connection?: { url: string; schema?: string | undefined } | undefined;
+  /**
+   * Share the run with other processes on the same date: districts another
+   * process is allocating are skipped, then read back once it has finished.
+   * Without it, such a district stops the run with RUN_LOCKED.
+   */
+  share?: boolean;
+  /** Called after each district, in completion order. */
+  onProgress?: (p: Progress) => void;
 }
 
-export interface DistrictSummary extends DistrictCounts {
-  district: string;
-  inputHash: string;
-  /** True when the district was finished by an earlier run for this date and read back. */
-  resumed: boolean;
+export interface Progress {
+  districtsDone: number;
+  districtsTotal: number;
+  applications: number;
+  elapsedMs: number;
 }
 
 export interface RunSummary {
@@ -55,15 +60,12 @@ export interface RunSummary {
   inputHash: string;
   totals: DistrictCounts;
   districts: DistrictSummary[];
+  /** Wall time, and per phase the time summed over districts (phases overlap across lanes). */
   timings: { totalMs: number; readMs: number; allocateMs: number; writeMs: number };
 }
 
-interface DistrictResult {
-  summary: DistrictSummary;
-  referrals: ReferralRow[];
-  queue: QueueEntry[];
-  refusals: Refusal[];
-}
+const isBusy = (r: DistrictDone | DistrictBusy): r is DistrictBusy => 'busy' in r;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * `kezek allocate`: every district on its own, each committed in one
@@ -73,7 +75,6 @@ interface DistrictResult {
  */
 export async function runNightly(db: Database, config: AllocateConfig, log: Logger): Promise<RunSummary> {
   const started = performance.now();
-  const timings = { readMs: 0, allocateMs: 0, writeMs: 0 };
   const known = await allDistricts(db);
   const unknown = config.districts.filter((d) => !known.includes(d));
   if (unknown.length) throw new UsageError(`unknown district: ${unknown.join(', ')}`);
@@ -89,82 +90,78 @@ export async function runNightly(db: Database, config: AllocateConfig, log: Logg
       rulesVersion: config.rules.version,
       rulesHash: config.rules.hash,
       engine,
-      options: { districts: config.districts, workers: config.workers },
+      options: { districts: config.districts, workers: config.workers, share: config.share ?? false },
     });
   }
   const runLog = log.child({ run: runId ?? 'dry-run', date: config.date });
   runLog.info({ districts: districts.length, workers: config.workers, dryRun: config.dryRun }, 'run started');
 
   const runner = districtRunner(config.workers);
+  const ownConnections = runner.threads > 1 && config.connection !== undefined && db.kind === 'postgres';
+  const jobOf = (district: string): DistrictJob => ({ district, date: config.date, runId, rules: config.rules, engine });
+  const attempt = (district: string): Promise<DistrictDone | DistrictBusy> =>
+    ownConnections
+      ? runner.job(config.connection!, jobOf(district))
+      : runId
+        ? db.transaction((q) => allocateDistrictJob(q, jobOf(district), runner.compute))
+        : allocateDistrictJob(db, jobOf(district), runner.compute);
+
   const writer = new RunFolderWriter(config.outDir);
-  const results: (DistrictResult | undefined)[] = new Array(districts.length);
-  let next = 0;
+  const results: (DistrictDone | undefined)[] = new Array(districts.length);
+  const busy: number[] = [];
   let flushed = 0;
-  const flush = () => {
+  let applications = 0;
+  let finished = 0;
+  const record = (i: number, r: DistrictDone) => {
+    results[i] = r;
+    applications += r.summary.queued;
+    finished++;
+    config.onProgress?.({ districtsDone: finished, districtsTotal: districts.length, applications, elapsedMs: performance.now() - started });
+    runLog.info({ district: r.summary.district, referrals: r.summary.referrals, queue: r.summary.queueLeft, resumed: r.summary.resumed }, 'district allocated');
     while (flushed < districts.length && results[flushed]) {
-      const r = results[flushed]!;
-      writer.addDistrict(r.referrals, r.queue, r.refusals);
-      results[flushed] = { ...r, referrals: [], queue: [], refusals: [] };
+      const f = results[flushed]!;
+      writer.addText(f.referrals, f.queue, f.refusals);
+      results[flushed] = { ...f, referrals: '', queue: '', refusals: '' };
       flushed++;
     }
   };
 
-  const one = async (district: string): Promise<DistrictResult> => {
-    const dlog = runLog.child({ district });
-    const work = async (q: Queryable): Promise<DistrictResult> => {
-      if (runId && !(await tryLockDistrict(q, config.date, district)))
-        throw new KezekError('RUN_LOCKED', `district ${district} is being allocated for ${config.date} by another process`, { district });
-      const done = await ledgerEntry(q, config.date, district);
-      if (done) {
-        const stored = await readStoredDistrict(q, done, config.date);
-        dlog.info({ finishedBy: done.runId }, 'district already allocated for this date; read back');
-        return { summary: { district, inputHash: done.inputHash, resumed: true, ...done.counts }, ...stored };
-      }
-      let t = performance.now();
-      const data = await readDistrict(q, district);
-      timings.readMs += performance.now() - t;
-      t = performance.now();
-      const outcome = await runner.run({ district, date: config.date, places: data.places, applications: data.applications, rules: config.rules, engine });
-      const referrals = issueReferrals(outcome.referrals, config.date, config.rules.parameters.confirmWorkingDays);
-      timings.allocateMs += performance.now() - t;
-      const inputHash = hashDistrictInput(data);
-      if (runId) {
-        t = performance.now();
-        await storeDistrict(q, { runId, date: config.date, inputHash, outcome, referrals });
-        timings.writeMs += performance.now() - t;
-      }
-      dlog.info({ referrals: referrals.length, queue: outcome.queue.length, refusals: outcome.refusals.length }, 'district allocated');
-      return {
-        summary: { district, inputHash, resumed: false, ...outcome.counts },
-        referrals,
-        queue: outcome.queue,
-        refusals: outcome.refusals,
-      };
-    };
-    return runId ? db.transaction(work) : work(db);
-  };
-
   try {
-    // One lane more than workers: the database reads and writes one district while another is judged.
-    const lanes = Math.max(1, Math.min(config.workers + (db.kind === 'postgres' ? 1 : 0), districts.length));
+    // Lanes: the threads, plus one on a server so its reads and writes overlap the judging.
+    const lanes = Math.max(1, Math.min(Math.max(runner.threads, 1) + (db.kind === 'postgres' ? 1 : 0), districts.length));
+    let next = 0;
     await Promise.all(
       Array.from({ length: lanes }, async () => {
         while (next < districts.length) {
           const i = next++;
-          results[i] = await one(districts[i]!);
-          flush();
+          const r = await attempt(districts[i]!);
+          if (!isBusy(r)) record(i, r);
+          else if (config.share) busy.push(i);
+          else throw new KezekError('RUN_LOCKED', `district ${r.district} is being allocated for ${config.date} by another process`, { district: r.district });
         }
       }),
     );
+    // Districts another process held: wait for it, then read them back (or take them if it gave up).
+    for (const i of busy.sort((a, b) => a - b)) {
+      for (;;) {
+        const r = await attempt(districts[i]!);
+        if (!isBusy(r)) {
+          record(i, r);
+          break;
+        }
+        await sleep(200);
+      }
+    }
   } catch (e) {
     if (runId) await finishRun(db, runId, 'failed').catch(() => {});
     await runner.close();
     throw e;
   }
   await runner.close();
-  flush();
 
-  const summaries = results.map((r) => r!.summary);
+  const done = results.map((r) => r!);
+  const summaries = done.map((r) => r.summary);
+  const phase = (k: 'readMs' | 'allocateMs' | 'writeMs') => Math.round(done.reduce((s, r) => s + r.timings[k], 0));
   const summary: RunSummary = {
     date: config.date,
     run: runId,
@@ -176,7 +173,7 @@ export async function runNightly(db: Database, config: AllocateConfig, log: Logg
     inputHash: createHash('sha256').update(summaries.map((s) => `${s.district}:${s.inputHash}`).join('\n')).digest('hex'),
     totals: sumCounts(summaries),
     districts: summaries,
-    timings: { totalMs: Math.round(performance.now() - started), ...roundAll(timings) },
+    timings: { totalMs: Math.round(performance.now() - started), readMs: phase('readMs'), allocateMs: phase('allocateMs'), writeMs: phase('writeMs') },
   };
   writer.close(summary);
   if (runId) await finishRun(db, runId, 'done');
@@ -184,10 +181,6 @@ export async function runNightly(db: Database, config: AllocateConfig, log: Logg
   return summary;
 }
 
-/** What the district's allocation was computed from, as a hash (recorded in the ledger). */
-export function hashDistrictInput(data: DistrictData): string {
-  return createHash('sha256').update(JSON.stringify(data.places)).update('\n').update(JSON.stringify(data.applications)).digest('hex');
-}
 
 function sumCounts(list: readonly DistrictCounts[]): DistrictCounts {
   const total: DistrictCounts = {
@@ -209,8 +202,4 @@ function sumCounts(list: readonly DistrictCounts[]): DistrictCounts {
       total.referralsByPreferenceRank[k] = (total.referralsByPreferenceRank[k] ?? 0) + v;
   }
   return total;
-}
-
-function roundAll<T extends Record<string, number>>(o: T): T {
-  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v)])) as T;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeDataset } from '../../src/demo/write.js';
-import { BACKENDS, openTestDatabase, dropSchema, useDatabase } from '../support/databases.js';
+import { BACKENDS, POSTGRES_URL, openTestDatabase, dropSchema, useDatabase } from '../support/databases.js';
 import { allocate, importData, lines, tempDir } from '../support/run-helpers.js';
 
 const DATE = '2026-09-01';
@@ -126,6 +126,17 @@ describe.each(BACKENDS)('import → allocate on %s', (backend) => {
     expect(two.refusals).toBe(one.refusals);
   });
 
+  it('gives byte-identical outputs with either rules engine', async () => {
+    await importData(db(), dataDir);
+    const compiled = await allocate(db(), DATE, { dryRun: true, engine: 'compiled' });
+    const reference = await allocate(db(), DATE, { dryRun: true, engine: 'reference' });
+    expect(compiled.summary.engine).toBe('compiled');
+    expect(reference.summary.engine).toBe('reference');
+    expect(reference.referrals).toBe(compiled.referrals);
+    expect(reference.queue).toBe(compiled.queue);
+    expect(reference.refusals).toBe(compiled.refusals);
+  });
+
   it('allocates only the districts asked for', async () => {
     await importData(db(), dataDir);
     const all = await allocate(db(), DATE, { dryRun: true });
@@ -134,6 +145,22 @@ describe.each(BACKENDS)('import → allocate on %s', (backend) => {
     expect(one.summary.districts.map((d) => d.district)).toEqual([district]);
     const expected = (lines(all.referrals) as ReferralLine[]).filter((r) => r.district === district);
     expect(lines(one.referrals)).toEqual(expected);
+  });
+});
+
+describe('workers with their own PostgreSQL connections', () => {
+  const db = useDatabase('postgres');
+  it('store and write exactly what a single-threaded run does', async () => {
+    await importData(db(), dataDir);
+    const single = await allocate(db(), DATE, { dryRun: true, workers: 1 });
+    const parallel = await allocate(db(), DATE, { workers: 2, connection: { url: POSTGRES_URL, schema: db.schema() } });
+    expect(parallel.referrals).toBe(single.referrals);
+    expect(parallel.queue).toBe(single.queue);
+    expect(parallel.refusals).toBe(single.refusals);
+    const [{ n }] = await db().query<{ n: number }>('select count(*)::int as n from run_districts');
+    expect(n).toBe(parallel.summary.districts.length);
+    const [{ r }] = await db().query<{ r: number }>('select count(*)::int as r from referrals');
+    expect(r).toBe(lines(parallel.referrals).length);
   });
 });
 

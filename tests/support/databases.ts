@@ -40,7 +40,7 @@ export async function dropSchema(schema: string): Promise<void> {
  * Gives each test its own database; a server schema is dropped when the
  * test passes and kept (its name logged) when it fails, for inspection.
  */
-export function useDatabase(backend: Backend): () => Database {
+export function useDatabase(backend: Backend): (() => Database) & { schema(): string } {
   let current: { db: Database; schema: string } | undefined;
   beforeEach(async () => {
     current = await openTestDatabase(backend);
@@ -54,8 +54,9 @@ export function useDatabase(backend: Backend): () => Database {
     }
     current = undefined;
   });
-  return () => {
+  const get = () => {
     if (!current) throw new Error('no test database open');
-    return current.db;
+    return current;
   };
+  return Object.assign(() => get().db, { schema: () => get().schema });
 }

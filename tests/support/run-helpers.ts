@@ -39,7 +39,7 @@ export function readRunFolder(dir: string): RunFiles {
 export async function allocate(
   db: Database,
   date: string,
-  options: { workers?: number; dryRun?: boolean; districts?: string[]; rules?: RuleSet; engine?: EngineName } = {},
+  options: { workers?: number; dryRun?: boolean; districts?: string[]; rules?: RuleSet; engine?: EngineName; connection?: { url: string; schema?: string } } = {},
 ): Promise<RunFiles> {
   const outDir = tempDir('kezek-run-');
   await runNightly(
@@ -52,6 +52,7 @@ export async function allocate(
       dryRun: options.dryRun ?? false,
       rules: options.rules ?? shippedRules(),
       engine: options.engine ?? 'compiled',
+      connection: options.connection,
     },
     silent,
   );

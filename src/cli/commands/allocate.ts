@@ -5,6 +5,7 @@ import { UsageError } from '../../errors.js';
 import { ENGINES, type EngineName } from '../../rules/engine.js';
 import { runNightly } from '../../run/nightly.js';
 import { print, rulesOf, withContext, type Common } from '../context.js';
+import { progressReporter } from '../progress.js';
 import { formatRun } from '../format.js';
 
 interface Args extends Common {
@@ -14,6 +15,7 @@ interface Args extends Common {
   workers: number;
   'dry-run': boolean;
   engine: EngineName;
+  share: boolean;
 }
 
 export const allocateCommand: CommandModule<Common, Args> = {
@@ -26,15 +28,34 @@ export const allocateCommand: CommandModule<Common, Args> = {
       .option('district', { type: 'string', array: true, describe: 'only these districts' })
       .option('workers', { type: 'number', default: 1, describe: 'worker threads' })
       .option('dry-run', { type: 'boolean', default: false, describe: 'store nothing' })
+      .option('share', { type: 'boolean', default: false, describe: 'share the run with other allocate processes on the same date (PostgreSQL)' })
       .option('engine', { choices: ENGINES, default: 'compiled' as EngineName, describe: 'rules engine: compiled (fast) or reference (json-rules-engine)' }),
   handler: async (argv) => {
     const date = checkDate(argv.date, '--date');
     if (!Number.isInteger(argv.workers) || argv.workers < 1 || argv.workers > 64) throw new UsageError('--workers must be a whole number from 1 to 64');
     const rules = rulesOf(argv);
-    await withContext(argv, async ({ db, log }) => {
+    await withContext(argv, async ({ db, log, config }) => {
       const outDir = resolve(argv.out);
       const districts = (argv.district ?? []).map(String);
-      const summary = await runNightly(db, { date, outDir, districts, workers: argv.workers, dryRun: argv['dry-run'], rules, engine: argv.engine }, log);
+      const progress = progressReporter(process.stderr, log);
+      const { databaseUrl, schema } = config.database;
+      const summary = await runNightly(
+        db,
+        {
+          date,
+          outDir,
+          districts,
+          workers: argv.workers,
+          dryRun: argv['dry-run'],
+          rules,
+          engine: argv.engine,
+          share: argv.share,
+          connection: databaseUrl ? { url: databaseUrl, schema } : undefined,
+          onProgress: (p) => progress.update(p),
+        },
+        log,
+      );
+      progress.end();
       print(formatRun(summary, outDir));
     });
   },

@@ -1,0 +1,87 @@
+import type { DistrictCounts, DistrictOutcome } from '../allocation/allocate.js';
+import type { Queryable } from '../db/database.js';
+import { ledgerEntry, readDistrict, readStoredDistrict, storeDistrict, tryLockDistrict } from '../db/runs.js';
+import { queueLine, referralLine, refusalLine } from '../output/run-folder.js';
+import type { EngineName } from '../rules/engine.js';
+import type { RuleSet } from '../rules/ruleset.js';
+import type { DistrictTask } from './district-task.js';
+import { hashDistrictInput } from './input-hash.js';
+import { issueReferrals } from './referrals.js';
+
+/** One district of a run: what to do. Plain data, so it can go to a worker thread. */
+export interface DistrictJob {
+  district: string;
+  date: string;
+  /** null for a dry run: nothing is locked or stored. */
+  runId: string | null;
+  rules: RuleSet;
+  engine: EngineName;
+}
+
+export interface DistrictSummary extends DistrictCounts {
+  district: string;
+  inputHash: string;
+  /** True when the district was finished by an earlier run for this date and read back. */
+  resumed: boolean;
+}
+
+/** One district done: its summary and its lines of the run folder, as NDJSON text. */
+export interface DistrictDone {
+  summary: DistrictSummary;
+  referrals: string;
+  queue: string;
+  refusals: string;
+  timings: { readMs: number; allocateMs: number; writeMs: number };
+}
+
+/** The district is being allocated for this date by another process right now. */
+export interface DistrictBusy {
+  busy: true;
+  district: string;
+}
+
+export type Compute = (task: DistrictTask) => Promise<DistrictOutcome>;
+
+const text = <T>(items: readonly T[], line: (x: T) => string): string => {
+  let out = '';
+  for (const x of items) out += line(x) + '\n';
+  return out;
+};
+
+/**
+ * Read → judge and match → write for one district, inside the caller's
+ * transaction: the (date, district) lock first, then the ledger, so a
+ * district is allocated once per date and a finished one is read back.
+ */
+export async function allocateDistrictJob(q: Queryable, job: DistrictJob, compute: Compute): Promise<DistrictDone | DistrictBusy> {
+  const { district, date, runId } = job;
+  if (runId && !(await tryLockDistrict(q, date, district))) return { busy: true, district };
+  const done = await ledgerEntry(q, date, district);
+  if (done) {
+    const stored = await readStoredDistrict(q, done, date);
+    return {
+      summary: { district, inputHash: done.inputHash, resumed: true, ...done.counts },
+      referrals: text(stored.referrals, referralLine),
+      queue: text(stored.queue, queueLine),
+      refusals: text(stored.refusals, refusalLine),
+      timings: { readMs: 0, allocateMs: 0, writeMs: 0 },
+    };
+  }
+  let t = performance.now();
+  const data = await readDistrict(q, district);
+  const readMs = performance.now() - t;
+  t = performance.now();
+  const outcome = await compute({ district, date, places: data.places, applications: data.applications, rules: job.rules, engine: job.engine });
+  const referrals = issueReferrals(outcome.referrals, date, job.rules.parameters.confirmWorkingDays);
+  const inputHash = hashDistrictInput(data);
+  const allocateMs = performance.now() - t;
+  t = performance.now();
+  if (runId) await storeDistrict(q, { runId, date, inputHash, outcome, referrals });
+  return {
+    summary: { district, inputHash, resumed: false, ...outcome.counts },
+    referrals: text(referrals, referralLine),
+    queue: text(outcome.queue, queueLine),
+    refusals: text(outcome.refusals, refusalLine),
+    timings: { readMs, allocateMs, writeMs: performance.now() - t },
+  };
+}
