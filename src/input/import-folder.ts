@@ -4,7 +4,9 @@ import type { Database, Queryable } from '../db/database.js';
 import {
   knownDistricts,
   knownKindergartens,
-  upsertApplications,
+  beginApplicationStage,
+  mergeStagedApplications,
+  stageApplications,
   upsertDistricts,
   upsertKindergartens,
   upsertPlaces,
@@ -97,7 +99,7 @@ async function importFile(
 ): Promise<FileReport> {
   const districts = await knownDistricts(db);
   const kindergartens = await knownKindergartens(db);
-  const batchSize = options.batchSize ?? 2000;
+  const batchSize = options.batchSize ?? 10_000;
   const report: FileReport = { file, lines: 0, imported: 0, rejected: 0 };
   const seen = new Set<string>();
 
@@ -136,7 +138,7 @@ async function importFile(
       case 'places.ndjson':
         return upsertPlaces(tx, batch as never);
       case 'applications.ndjson':
-        return upsertApplications(tx, batch as never, options.actor);
+        return stageApplications(tx, batch as never);
     }
   };
 
@@ -144,6 +146,7 @@ async function importFile(
   const groups = new Map<string, PlaceRecord>();
 
   await db.transaction(async (tx) => {
+    if (file === 'applications.ndjson') await beginApplicationStage(tx);
     let batch: unknown[] = [];
     for await (const entry of readNdjson(join(dir, file))) {
       report.lines++;
@@ -182,7 +185,7 @@ async function importFile(
         continue;
       }
       report.imported++;
-      batch.push(checked.value);
+      batch.push(file === 'applications.ndjson' ? { ...(checked.value as object), rawText: entry.text } : checked.value);
       if (batch.length >= batchSize) {
         await write(tx, batch);
         batch = [];
@@ -190,6 +193,7 @@ async function importFile(
     }
     if (file === 'places.ndjson') batch = [...groups.values()];
     for (let i = 0; i < batch.length; i += batchSize) await write(tx, batch.slice(i, i + batchSize));
+    if (file === 'applications.ndjson') await mergeStagedApplications(tx, options.actor);
   });
   return report;
 }

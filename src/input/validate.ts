@@ -197,6 +197,8 @@ export interface ApplicationRecord {
   /** Whether the line gave a status (else an existing application keeps its own). */
   statusGiven: boolean;
   raw: Record<string, unknown>;
+  /** The line exactly as read, when there was one. */
+  rawText?: string;
 }
 
 export interface ApplicationContext {

@@ -53,16 +53,17 @@ create table applications (
 ) with (fillfactor = 80);
 create index applications_district on applications(district_id);
 
--- Who the child and the applicant are, and the line as it came: personal
--- data kept apart from the queue.
+-- Who the child and the applicant are, and the line exactly as it came
+-- (unknown fields kept): personal data kept apart from the queue. Written in
+-- the same transaction as the application, so no foreign key is checked per row.
 create table application_details (
-  id                  text primary key references applications(id),
+  id                  text primary key,
   child_iin           text not null,
   child_name          text,
   applicant_iin       text not null,
   applicant_name      text,
   applicant_relation  text,
-  raw                 jsonb not null
+  raw                 text not null
 );
 
 -- One row per invocation of `kezek allocate` that stores results.
