@@ -22,11 +22,12 @@ export function readMigrations(dir = migrationsDir()): Migration[] {
  * records them. An advisory lock keeps two processes from migrating at once.
  */
 export async function migrate(db: Database, migrations = readMigrations()): Promise<number[]> {
-  await db.exec(`create table if not exists schema_migrations (
-    version int primary key, name text not null, applied_at timestamptz not null default now())`);
   const applied: number[] = [];
   await db.transaction(async (tx) => {
+    // The lock first: two processes opening a fresh database must not both create the table.
     await tx.query(`select pg_advisory_xact_lock(7349215)`);
+    await tx.query(`create table if not exists schema_migrations (
+      version int primary key, name text not null, applied_at timestamptz not null default now())`);
     const done = new Set((await tx.query<{ version: number }>('select version from schema_migrations')).map((r) => r.version));
     for (const m of migrations) {
       if (done.has(m.version)) continue;
