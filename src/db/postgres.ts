@@ -12,7 +12,10 @@ export async function openPostgres(url: string, schema?: string, maxConnections 
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     try {
-      await admin.query(`create schema if not exists ${quoteIdent(schema)}`);
+      await admin.query(`create schema if not exists ${quoteIdent(schema)}`).catch((e: { code?: string }) => {
+        // Another process created it at the same moment: that is what we wanted.
+        if (e.code !== '23505' && e.code !== '42P06') throw e;
+      });
     } finally {
       await admin.end();
     }
