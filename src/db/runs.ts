@@ -81,12 +81,15 @@ export async function tryLockDistrict(tx: Queryable, date: string, district: str
   return rows[0]?.locked === true;
 }
 
+/** Preferences travel as one string joined by U+001F (ids never hold control characters: import rejects them). */
+const UNIT_SEPARATOR = '\u001f';
+
 interface ApplicationRow {
   id: string;
   birth_date: string;
   registered_at_us: number;
   channel: Application['channel'];
-  preferences: string[];
+  preferences: string;
   accept_any: boolean;
   language: Language;
   group_type: GroupType;
@@ -122,8 +125,9 @@ export async function readDistrict(db: Queryable, district: string): Promise<Dis
   const applications: Application[] = [];
   // Rights come as text and are parsed only when there are any; most children have none.
   for await (const rows of db.stream<ApplicationRow>(
-    `select id, child_birth_date::text as birth_date, registered_at_us, channel, preferences, accept_any, language,
-            group_type, desired_from::text as desired_from, stop_list_until::text as stop_list_until, rights::text as rights, status
+    `select id, child_birth_date::text as birth_date, registered_at_us, channel,
+            array_to_string(preferences, E'\\x1f') as preferences, accept_any, language, group_type,
+            desired_from::text as desired_from, stop_list_until::text as stop_list_until, rights::text as rights, status
        from applications
       where district_id = $1 and status = 'queued'`,
     [district],
@@ -136,7 +140,7 @@ export async function readDistrict(db: Queryable, district: string): Promise<Dis
         birthDate: r.birth_date,
         registeredAtUs: Number(r.registered_at_us),
         channel: r.channel,
-        preferences: r.preferences,
+        preferences: r.preferences.split(UNIT_SEPARATOR),
         acceptAnyInDistrict: r.accept_any,
         language: r.language,
         groupType: r.group_type,

@@ -32,6 +32,8 @@ const fail = (reason: string, field: string | undefined, message: string): { ok:
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** A path read helper that tells missing from wrong type. */
 function field(obj: Record<string, unknown>, path: string): { present: boolean; value: unknown } {
@@ -62,6 +64,16 @@ class LineChecker {
       return undefined;
     }
     return value;
+  }
+
+  /** An identifier: a non-empty string with no control characters (they separate values internally). */
+  id(path: string): string | undefined {
+    const s = this.string(path);
+    if (s !== undefined && CONTROL.test(s)) {
+      this.fail('invalid_value', path, `${path} must not contain control characters`);
+      return undefined;
+    }
+    return s;
   }
 
   date(path: string, required = true): string | undefined {
@@ -105,7 +117,7 @@ export interface DistrictRecord {
 export function checkDistrict(value: unknown): Checked<DistrictRecord> {
   if (!isObject(value)) return fail('not_object', undefined, 'line is not a JSON object');
   const c = new LineChecker(value);
-  const id = c.string('id');
+  const id = c.id('id');
   const name = c.string('name');
   const region = c.string('region', false) ?? null;
   if (c.reject) return { ok: false, reject: c.reject };
@@ -123,7 +135,7 @@ export interface KindergartenRecord {
 export function checkKindergarten(value: unknown, districts: ReadonlySet<string>): Checked<KindergartenRecord> {
   if (!isObject(value)) return fail('not_object', undefined, 'line is not a JSON object');
   const c = new LineChecker(value);
-  const id = c.string('id');
+  const id = c.id('id');
   const district = c.string('district');
   const name = c.string('name');
   if (c.reject) return { ok: false, reject: c.reject };
@@ -148,7 +160,7 @@ export function checkPlace(value: unknown, kindergartens: ReadonlyMap<string, st
   if (!isObject(value)) return fail('not_object', undefined, 'line is not a JSON object');
   const c = new LineChecker(value);
   const kindergarten = c.string('kindergarten');
-  const group = c.string('group');
+  const group = c.id('group');
   const language = c.oneOf('language', LANGUAGES);
   const groupType = c.oneOf('groupType', GROUP_TYPES);
   if (c.reject) return { ok: false, reject: c.reject };
@@ -213,7 +225,7 @@ export interface ApplicationContext {
 export function checkApplication(value: unknown, ctx: ApplicationContext): Checked<ApplicationRecord> {
   if (!isObject(value)) return fail('not_object', undefined, 'line is not a JSON object');
   const c = new LineChecker(value);
-  const id = c.string('id');
+  const id = c.id('id');
   const childIin = c.string('child.iin');
   const birthDate = c.date('child.birthDate');
   const childName = c.string('child.name', false) ?? null;
