@@ -12,7 +12,12 @@ import {
   tryLockDistrict,
   type DistrictData,
 } from '../db/runs.js';
+import { inRolledBackTransaction, readLapseCounts } from '../db/lifecycle.js';
+import { loadCalendar } from '../calendar/load.js';
+import { isWorkingDay, type Calendar } from '../domain/calendar.js';
 import { KezekError, UsageError } from '../errors.js';
+import { lapseDistrict, type LapseCounts } from '../lifecycle/lapse.js';
+import { defaultRulesDir } from '../paths.js';
 import type { Logger } from '../log.js';
 import { RunFolderWriter } from '../output/run-folder.js';
 import { districtRunner } from '../pool/district-pool.js';
@@ -31,6 +36,8 @@ export interface AllocateConfig {
   /** Compute and write the run folder, store nothing. */
   dryRun: boolean;
   rules: RuleSet;
+  /** The working-day calendar (default: the shipped rules/calendar). */
+  calendar?: Calendar;
 }
 
 export interface DistrictSummary extends DistrictCounts {
@@ -38,6 +45,8 @@ export interface DistrictSummary extends DistrictCounts {
   inputHash: string;
   /** True when the district was finished by an earlier run for this date and read back. */
   resumed: boolean;
+  /** Step 1 (lifecycle.md): referrals lapsed or cancelled, children aged out, seats returned. */
+  lifecycle: LapseCounts;
 }
 
 export interface RunSummary {
@@ -74,6 +83,8 @@ export async function runNightly(db: Database, config: AllocateConfig, log: Logg
   if (unknown.length) throw new UsageError(`unknown district: ${unknown.join(', ')}`);
   const districts = config.districts.length ? known.filter((d) => config.districts.includes(d)) : known;
 
+  const calendar = config.calendar ?? loadCalendar(defaultRulesDir());
+  isWorkingDay(calendar, config.date); // CALENDAR_MISSING before anything is written
   const runId = config.dryRun ? null : `run-${config.date}-${randomUUID().slice(0, 8)}`;
   if (runId) {
     await createRun(db, {
@@ -111,14 +122,16 @@ export async function runNightly(db: Database, config: AllocateConfig, log: Logg
       if (done) {
         const stored = await readStoredDistrict(q, done, config.date);
         dlog.info({ finishedBy: done.runId }, 'district already allocated for this date; read back');
-        return { summary: { district, inputHash: done.inputHash, resumed: true, ...done.counts }, ...stored };
+        const lifecycle = await readLapseCounts(q, config.date, district);
+        return { summary: { district, inputHash: done.inputHash, resumed: true, ...done.counts, lifecycle }, ...stored };
       }
+      const lifecycle = await lapseDistrict(q, district, config.date, calendar, config.rules.parameters, runId ?? 'dry-run');
       let t = performance.now();
       const data = await readDistrict(q, district);
       timings.readMs += performance.now() - t;
       t = performance.now();
       const outcome = await runner.run({ district, date: config.date, places: data.places, applications: data.applications, rules: config.rules });
-      const referrals = issueReferrals(outcome.referrals, config.date, config.rules.parameters.confirmWorkingDays);
+      const referrals = issueReferrals(outcome.referrals, config.date, config.rules.parameters.confirmWorkingDays, calendar);
       timings.allocateMs += performance.now() - t;
       const inputHash = hashDistrictInput(data);
       if (runId) {
@@ -128,13 +141,13 @@ export async function runNightly(db: Database, config: AllocateConfig, log: Logg
       }
       dlog.info({ referrals: referrals.length, queue: outcome.queue.length, refusals: outcome.refusals.length }, 'district allocated');
       return {
-        summary: { district, inputHash, resumed: false, ...outcome.counts },
+        summary: { district, inputHash, resumed: false, ...outcome.counts, lifecycle },
         referrals,
         queue: outcome.queue,
         refusals: outcome.refusals,
       };
     };
-    return runId ? db.transaction(work) : work(db);
+    return runId ? db.transaction(work) : inRolledBackTransaction(db, work);
   };
 
   try {

@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
+import { loadCalendar } from '../../calendar/load.js';
 import { checkDate } from '../../config.js';
 import { UsageError } from '../../errors.js';
 import { runNightly } from '../../run/nightly.js';
-import { print, rulesOf, withContext, type Common } from '../context.js';
+import { configOf, print, rulesOf, withContext, type Common } from '../context.js';
 import { formatRun } from '../format.js';
 
 interface Args extends Common {
@@ -28,10 +29,11 @@ export const allocateCommand: CommandModule<Common, Args> = {
     const date = checkDate(argv.date, '--date');
     if (!Number.isInteger(argv.workers) || argv.workers < 1 || argv.workers > 64) throw new UsageError('--workers must be a whole number from 1 to 64');
     const rules = rulesOf(argv);
+    const calendar = loadCalendar(configOf(argv).rulesDir);
     await withContext(argv, async ({ db, log }) => {
       const outDir = resolve(argv.out);
       const districts = (argv.district ?? []).map(String);
-      const summary = await runNightly(db, { date, outDir, districts, workers: argv.workers, dryRun: argv['dry-run'], rules }, log);
+      const summary = await runNightly(db, { date, outDir, districts, workers: argv.workers, dryRun: argv['dry-run'], rules, calendar }, log);
       print(formatRun(summary, outDir));
     });
   },
