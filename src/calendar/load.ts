@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import Holidays from 'date-holidays';
+import type HolidaysClass from 'date-holidays';
 import { buildCalendarYear, calendarOf, type Calendar, type Holiday } from '../domain/calendar.js';
 import { RulesError } from '../errors.js';
 import { checkCalendarFile } from './file.js';
@@ -42,6 +43,8 @@ export function loadCalendar(rulesDir: string): Calendar {
  * Kurban Ait) give no substitute day (Labour Code).
  */
 export function publicHolidays(year: number): Holiday[] {
+  // Loaded on first use: the package is large and most commands never need it.
+  const Holidays = createRequire(import.meta.url)('date-holidays') as typeof HolidaysClass;
   const hd = new Holidays('KZ');
   return hd
     .getHolidays(year)
