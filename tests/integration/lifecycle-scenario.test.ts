@@ -101,12 +101,14 @@ describe.each(BACKENDS)('a multi-night lifecycle on %s', (backend) => {
     await expect(db().query(`delete from events`)).rejects.toThrow(/append-only/);
   });
 
-  it('a dry run simulates step 1 without storing it', async () => {
+  it('step 1 lapses nothing on the deadline day and every silent offer the day after; a dry run does not store it', async () => {
     const dir = tempDir('kezek-scenario-');
     writeScenario(dir);
     await importData(db(), dir);
     await allocate(db(), '2026-09-01');
     const before = await db().query(`select id, status, seats from applications, places order by id`);
+    // On the deadline day (Thu 3 Sep) nothing lapses; the day after, all four silent offers do.
+    expect((await allocate(db(), '2026-09-03', { dryRun: true })).summary.districts[0]!.lifecycle.lapsed).toBe(0);
     const dry = await allocate(db(), '2026-09-04', { dryRun: true });
     expect(dry.summary.districts[0]!.lifecycle.lapsed).toBe(4);
     expect(lines(dry.referrals)).toHaveLength(2);

@@ -106,5 +106,5 @@ describe('a full cycle on the command line', () => {
       for (const iin of iins) expect(line.includes(iin), `IIN in a log line: ${line.slice(0, 200)}`).toBe(false);
       for (const name of names) expect(line.includes(name), `name in a log line: ${line.slice(0, 200)}`).toBe(false);
     }
-  });
+  }, 300_000);
 });
