@@ -11,7 +11,8 @@ export type ErrorCode =
   | 'RUN_FAILED'
   | 'NOT_FOUND'
   | 'DB_FAILED'
-  | 'CALENDAR_MISSING';
+  | 'CALENDAR_MISSING'
+  | 'TRANSITION_REFUSED';
 
 /** Exit codes of the command line (formats.md): 2 bad usage or input, 1 run error. */
 const EXIT_CODES: Record<ErrorCode, number> = {
@@ -20,6 +21,7 @@ const EXIT_CODES: Record<ErrorCode, number> = {
   RULES_INVALID: 2,
   NOT_FOUND: 2,
   CALENDAR_MISSING: 2,
+  TRANSITION_REFUSED: 2,
   RUN_LOCKED: 1,
   RUN_FAILED: 1,
   DB_FAILED: 1,
@@ -79,6 +81,14 @@ export class NotFoundError extends KezekError {
   constructor(what: string, id: string) {
     super('NOT_FOUND', `${what} ${id} not found`, { what, id });
     this.name = 'NotFoundError';
+  }
+}
+
+/** A lifecycle change the rules do not allow (enrol a declined referral, restore twice, …). */
+export class TransitionError extends KezekError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super('TRANSITION_REFUSED', message, details);
+    this.name = 'TransitionError';
   }
 }
 

@@ -23,6 +23,8 @@ export function buildCli(args: string[]): Argv<Common> {
 /** Runs the command line and returns the exit code; users never see a stack trace. */
 export async function main(args: string[]): Promise<number> {
   try {
+    // No text field can hold a NUL byte (PostgreSQL refuses them): say so instead of failing in the database.
+    if (args.some((a) => a.includes('\u0000'))) throw new UsageError('arguments must not contain NUL bytes');
     await buildCli(args).parseAsync();
     return 0;
   } catch (e) {

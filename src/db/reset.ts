@@ -3,7 +3,8 @@ import type { Queryable } from './database.js';
 /**
  * Benchmarks run the same night again and again on one loaded data set:
  * remember the free seats once, and undo every run (referrals, numbers,
- * statuses, seats, the runs' events) before each measured run.
+ * statuses, seats) before each measured run; the events of undone runs stay (the
+ * audit trail is append-only).
  */
 export async function rememberSeats(db: Queryable): Promise<void> {
   await db.query(`create table if not exists bench_places_baseline as select kindergarten_id, group_id, seats from places`);
@@ -12,7 +13,6 @@ export async function rememberSeats(db: Queryable): Promise<void> {
 export async function undoRuns(db: Queryable): Promise<void> {
   await db.query(`update applications a set status = 'queued' from referrals r where r.application_id = a.id and a.status = 'offered'`);
   await db.query(`update places p set seats = b.seats from bench_places_baseline b where b.kindergarten_id = p.kindergarten_id and b.group_id = p.group_id`);
-  await db.query(`delete from events where actor like 'run-%'`);
   await db.query(`truncate referrals, queue_numbers, refusals, run_districts`);
   await db.query(`delete from runs`);
 }

@@ -75,7 +75,8 @@ export async function ledgerEntry(db: Queryable, date: string, district: string)
  */
 export async function tryLockDistrict(tx: Queryable, date: string, district: string): Promise<boolean> {
   const rows = await tx.query<{ locked: boolean }>(
-    `select pg_try_advisory_xact_lock(1801, hashtext($1 || '/' || $2)) as locked`,
+    // The schema is part of the key: kezek instances in other schemas of one server never block each other.
+    `select pg_try_advisory_xact_lock(1801, hashtext(current_schema() || '/' || $1 || '/' || $2)) as locked`,
     [date, district],
   );
   return rows[0]?.locked === true;

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 
 export type NdjsonLine =
   | { line: number; text: string; value: unknown }
-  | { line: number; text: string; problem: 'invalid_json' | 'invalid_utf8' | 'line_too_long'; message: string };
+  | { line: number; text: string; problem: 'invalid_json' | 'invalid_utf8' | 'line_too_long' | 'nul_character'; message: string };
 
 const NEWLINE = 0x0a;
 
@@ -37,7 +37,11 @@ export async function* readNdjson(path: string, maxLineBytes = 1 << 20): AsyncGe
     if (text.endsWith('\r')) text = text.slice(0, -1);
     if (text.trim() === '') return null;
     try {
-      return { line: lineNo, text, value: JSON.parse(text) };
+      const value: unknown = JSON.parse(text);
+      // Valid JSON may escape a NUL (\u0000), but no PostgreSQL text or jsonb value can hold one.
+      if (text.includes('\\u0000') && holdsNul(value))
+        return { line: lineNo, text, problem: 'nul_character', message: 'a string holds a NUL character (\\u0000)' };
+      return { line: lineNo, text, value };
     } catch (e) {
       return { line: lineNo, text, problem: 'invalid_json', message: `not valid JSON: ${(e as Error).message}` };
     }
@@ -68,4 +72,11 @@ export async function* readNdjson(path: string, maxLineBytes = 1 << 20): AsyncGe
     const out = finish();
     if (out) yield out;
   }
+}
+
+function holdsNul(v: unknown): boolean {
+  if (typeof v === 'string') return v.includes('\u0000');
+  if (Array.isArray(v)) return v.some(holdsNul);
+  if (typeof v === 'object' && v !== null) return Object.entries(v).some(([k, x]) => k.includes('\u0000') || holdsNul(x));
+  return false;
 }

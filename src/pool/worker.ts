@@ -1,5 +1,6 @@
 import type { DistrictOutcome } from '../allocation/allocate.js';
 import type { Database } from '../db/database.js';
+import { inRolledBackTransaction } from '../db/lifecycle.js';
 import { openPostgres } from '../db/postgres.js';
 import { isKezekError } from '../errors.js';
 import { allocateDistrictJob, type DistrictBusy, type DistrictDone, type DistrictJob } from '../run/district-job.js';
@@ -28,7 +29,7 @@ export default async function (task: WorkerTask): Promise<WorkerReply<DistrictOu
     if (task.kind === 'compute') return { ok: true, value: await runDistrictTask(task.task) };
     const db = await connect(task.connection.url, task.connection.schema);
     const work = (q: Parameters<typeof allocateDistrictJob>[0]) => allocateDistrictJob(q, task.job, runDistrictTask);
-    return { ok: true, value: task.job.runId ? await db.transaction(work) : await work(db) };
+    return { ok: true, value: task.job.runId ? await db.transaction(work) : await inRolledBackTransaction(db, work) };
   } catch (e) {
     return { ok: false, code: isKezekError(e) ? e.code : null, message: (e as Error)?.message ?? String(e) };
   }

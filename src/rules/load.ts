@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { RulesError, type RuleProblem } from '../errors.js';
-import type { CategoryRule, RuleDefinition, RuleSet } from './ruleset.js';
+import { LIFECYCLE_PARAMETERS, type CategoryRule, type RuleDefinition, type RuleSet } from './ruleset.js';
 
 const RULE_FILES = ['ruleset.json', 'parameters.json', 'eligibility.json', 'categories.json'] as const;
 
@@ -80,6 +80,7 @@ export function buildRuleSet(docs: RuleDocuments, hash: string): RuleSet {
     bad('parameters.json', '$.primaryQuota', 'must be [primary, general], whole numbers, not both 0');
   if (!isPositiveInt(p.maxPreferences)) bad('parameters.json', '$.maxPreferences', 'must be a positive integer');
   if (!isPositiveInt(p.confirmWorkingDays)) bad('parameters.json', '$.confirmWorkingDays', 'must be a positive integer');
+  for (const k of LIFECYCLE_PARAMETERS) if (!isPositiveInt(p[k])) bad('parameters.json', `$.${k}`, 'must be a positive integer');
 
   const eligibility = ruleList(docs.eligibility, 'eligibility.json', bad);
   eligibility.forEach((r, i) => {
@@ -110,6 +111,7 @@ export function buildRuleSet(docs: RuleDocuments, hash: string): RuleSet {
       primaryQuota: [(quota as number[])[0]!, (quota as number[])[1]!],
       maxPreferences: p.maxPreferences as number,
       confirmWorkingDays: p.confirmWorkingDays as number,
+      ...(Object.fromEntries(LIFECYCLE_PARAMETERS.map((k) => [k, p[k] as number])) as Record<(typeof LIFECYCLE_PARAMETERS)[number], number>),
     },
     eligibility,
     categories,

@@ -12,7 +12,32 @@ export interface RuleParameters {
   maxPreferences: number;
   /** Working days the parent has to confirm an offer. */
   confirmWorkingDays: number;
+  /** Working days from confirmation to enrolment (documents and contract). */
+  enrollWorkingDays: number;
+  /** Calendar days the enrolment deadline may be extended, once. */
+  extensionCalendarDays: number;
+  /** Working days to prove a priority right in person after a referral under it. */
+  proofWorkingDays: number;
+  /** Calendar days on the stop list after a priority right was not proven. */
+  stopListDays: number;
+  /** Calendar days an inactive application may be restored within (once). */
+  restoreCalendarDays: number;
+  /** Working days to answer a complaint at the provider or the State Corporation. */
+  complaintProviderWorkingDays: number;
+  /** Working days to answer a complaint at the authority for quality assessment. */
+  complaintAuthorityWorkingDays: number;
 }
+
+/** The lifecycle deadline parameters, in the order parameters.json lists them. */
+export const LIFECYCLE_PARAMETERS = [
+  'enrollWorkingDays',
+  'extensionCalendarDays',
+  'proofWorkingDays',
+  'stopListDays',
+  'restoreCalendarDays',
+  'complaintProviderWorkingDays',
+  'complaintAuthorityWorkingDays',
+] as const;
 
 /** One json-rules-engine rule as written in a rule file. */
 export interface RuleDefinition {

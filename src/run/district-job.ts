@@ -1,5 +1,8 @@
 import type { DistrictCounts, DistrictOutcome } from '../allocation/allocate.js';
 import type { Queryable } from '../db/database.js';
+import { readLapseCounts } from '../db/lifecycle.js';
+import type { Calendar } from '../domain/calendar.js';
+import { lapseDistrict, type LapseCounts } from '../lifecycle/lapse.js';
 import { ledgerEntry, readDistrict, readStoredDistrict, storeDistrict, tryLockDistrict } from '../db/runs.js';
 import { queueLine, referralLine, refusalLine } from '../output/run-folder.js';
 import type { EngineName } from '../rules/engine.js';
@@ -16,6 +19,7 @@ export interface DistrictJob {
   runId: string | null;
   rules: RuleSet;
   engine: EngineName;
+  calendar: Calendar;
 }
 
 export interface DistrictSummary extends DistrictCounts {
@@ -23,6 +27,8 @@ export interface DistrictSummary extends DistrictCounts {
   inputHash: string;
   /** True when the district was finished by an earlier run for this date and read back. */
   resumed: boolean;
+  /** Step 1 (lifecycle.md): referrals lapsed or cancelled, children aged out, seats returned. */
+  lifecycle: LapseCounts;
 }
 
 /** One district done: its summary and its lines of the run folder, as NDJSON text. */
@@ -59,26 +65,29 @@ export async function allocateDistrictJob(q: Queryable, job: DistrictJob, comput
   const done = await ledgerEntry(q, date, district);
   if (done) {
     const stored = await readStoredDistrict(q, done, date);
+    const lifecycle = await readLapseCounts(q, date, district);
     return {
-      summary: { district, inputHash: done.inputHash, resumed: true, ...done.counts },
+      summary: { district, inputHash: done.inputHash, resumed: true, ...done.counts, lifecycle },
       referrals: text(stored.referrals, referralLine),
       queue: text(stored.queue, queueLine),
       refusals: text(stored.refusals, refusalLine),
       timings: { readMs: 0, allocateMs: 0, writeMs: 0 },
     };
   }
+  // Step 1: what is overdue lapses and its seats come back, before anything is read.
+  const lifecycle = await lapseDistrict(q, district, date, job.calendar, job.rules.parameters, runId ?? 'dry-run');
   let t = performance.now();
   const data = await readDistrict(q, district);
   const readMs = performance.now() - t;
   t = performance.now();
   const outcome = await compute({ district, date, places: data.places, applications: data.applications, rules: job.rules, engine: job.engine });
-  const referrals = issueReferrals(outcome.referrals, date, job.rules.parameters.confirmWorkingDays);
+  const referrals = issueReferrals(outcome.referrals, date, job.rules.parameters.confirmWorkingDays, job.calendar);
   const inputHash = hashDistrictInput(data);
   const allocateMs = performance.now() - t;
   t = performance.now();
   if (runId) await storeDistrict(q, { runId, date, inputHash, outcome, referrals });
   return {
-    summary: { district, inputHash, resumed: false, ...outcome.counts },
+    summary: { district, inputHash, resumed: false, ...outcome.counts, lifecycle },
     referrals: text(referrals, referralLine),
     queue: text(outcome.queue, queueLine),
     refusals: text(outcome.refusals, refusalLine),

@@ -1,7 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { DistrictCounts } from '../allocation/allocate.js';
 import type { Database } from '../db/database.js';
+import { loadCalendar } from '../calendar/load.js';
+import { inRolledBackTransaction } from '../db/lifecycle.js';
 import { allDistricts, createRun, finishRun } from '../db/runs.js';
+import { isWorkingDay, type Calendar } from '../domain/calendar.js';
+import { defaultRulesDir } from '../paths.js';
 import { KezekError, UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { RunFolderWriter } from '../output/run-folder.js';
@@ -39,6 +43,8 @@ export interface AllocateConfig {
   share?: boolean;
   /** Called after each district, in completion order. */
   onProgress?: (p: Progress) => void;
+  /** The working-day calendar (default: the shipped rules/calendar). */
+  calendar?: Calendar;
 }
 
 export interface Progress {
@@ -80,6 +86,8 @@ export async function runNightly(db: Database, config: AllocateConfig, log: Logg
   if (unknown.length) throw new UsageError(`unknown district: ${unknown.join(', ')}`);
   const districts = config.districts.length ? known.filter((d) => config.districts.includes(d)) : known;
 
+  const calendar = config.calendar ?? loadCalendar(defaultRulesDir());
+  isWorkingDay(calendar, config.date); // CALENDAR_MISSING before anything is written
   const { engine, fallback } = chooseEngine(config.rules, config.engine);
   if (fallback) log.warn({ reason: fallback }, 'the compiled rules engine cannot run these rules; using json-rules-engine (slower)');
   const runId = config.dryRun ? null : `run-${config.date}-${randomUUID().slice(0, 8)}`;
@@ -98,13 +106,13 @@ export async function runNightly(db: Database, config: AllocateConfig, log: Logg
 
   const runner = districtRunner(config.workers);
   const ownConnections = runner.threads > 1 && config.connection !== undefined && db.kind === 'postgres';
-  const jobOf = (district: string): DistrictJob => ({ district, date: config.date, runId, rules: config.rules, engine });
+  const jobOf = (district: string): DistrictJob => ({ district, date: config.date, runId, rules: config.rules, engine, calendar });
   const attempt = (district: string): Promise<DistrictDone | DistrictBusy> =>
     ownConnections
       ? runner.job(config.connection!, jobOf(district))
       : runId
         ? db.transaction((q) => allocateDistrictJob(q, jobOf(district), runner.compute))
-        : allocateDistrictJob(db, jobOf(district), runner.compute);
+        : inRolledBackTransaction(db, (q) => allocateDistrictJob(q, jobOf(district), runner.compute));
 
   const writer = new RunFolderWriter(config.outDir);
   const results: (DistrictDone | undefined)[] = new Array(districts.length);

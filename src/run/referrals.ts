@@ -1,5 +1,5 @@
 import type { ReferralDraft } from '../allocation/allocate.js';
-import { addWorkingDays } from '../domain/calendar.js';
+import { addWorkingDays, type Calendar } from '../domain/calendar.js';
 
 /** A referral as issued: the draft plus its id, sequence and dates. */
 export interface ReferralRow extends ReferralDraft {
@@ -14,8 +14,8 @@ export interface ReferralRow extends ReferralDraft {
  * Referral ids are derived from the date, the district and the position in
  * service order, so the same data always yields the same ids.
  */
-export function issueReferrals(drafts: readonly ReferralDraft[], date: string, confirmWorkingDays: number): ReferralRow[] {
-  const confirmBy = addWorkingDays(date, confirmWorkingDays);
+export function issueReferrals(drafts: readonly ReferralDraft[], date: string, confirmWorkingDays: number, calendar: Calendar): ReferralRow[] {
+  const confirmBy = addWorkingDays(calendar, date, confirmWorkingDays);
   const stamp = date.replaceAll('-', '');
   return drafts.map((d, i) => ({
     ...d,

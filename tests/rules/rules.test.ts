@@ -35,7 +35,20 @@ const writeJson = (dir: string, file: string, v: unknown) => writeFileSync(join(
 
 describe('loadRuleSet', () => {
   it('loads rules/ with the default parameters of allocation.md', () => {
-    expect(rules.parameters).toEqual({ maxAgeYears: 7, minAgeMonths: 12, primaryQuota: [1, 3], maxPreferences: 3, confirmWorkingDays: 2 });
+    expect(rules.parameters).toEqual({
+      maxAgeYears: 7,
+      minAgeMonths: 12,
+      primaryQuota: [1, 3],
+      maxPreferences: 3,
+      confirmWorkingDays: 2,
+      enrollWorkingDays: 5,
+      extensionCalendarDays: 30,
+      proofWorkingDays: 5,
+      stopListDays: 10,
+      restoreCalendarDays: 28,
+      complaintProviderWorkingDays: 5,
+      complaintAuthorityWorkingDays: 15,
+    });
     expect(rules.version).toBeTruthy();
     expect(rules.hash).toMatch(/^[0-9a-f]{64}$/);
     expect([...rules.knownRights].sort()).toEqual(

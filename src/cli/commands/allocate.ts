@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
+import { loadCalendar } from '../../calendar/load.js';
 import { checkDate } from '../../config.js';
 import { UsageError } from '../../errors.js';
 import { ENGINES, type EngineName } from '../../rules/engine.js';
 import { runNightly } from '../../run/nightly.js';
-import { print, rulesOf, withContext, type Common } from '../context.js';
+import { configOf, print, rulesOf, withContext, type Common } from '../context.js';
 import { progressReporter } from '../progress.js';
 import { formatRun } from '../format.js';
 
@@ -34,6 +35,7 @@ export const allocateCommand: CommandModule<Common, Args> = {
     const date = checkDate(argv.date, '--date');
     if (!Number.isInteger(argv.workers) || argv.workers < 1 || argv.workers > 64) throw new UsageError('--workers must be a whole number from 1 to 64');
     const rules = rulesOf(argv);
+    const calendar = loadCalendar(configOf(argv).rulesDir);
     await withContext(argv, async ({ db, log, config }) => {
       const outDir = resolve(argv.out);
       const districts = (argv.district ?? []).map(String);
@@ -52,6 +54,7 @@ export const allocateCommand: CommandModule<Common, Args> = {
           share: argv.share,
           connection: databaseUrl ? { url: databaseUrl, schema } : undefined,
           onProgress: (p) => progress.update(p),
+          calendar,
         },
         log,
       );

@@ -1,9 +1,13 @@
 import type { CommandModule } from 'yargs';
 import type { Common } from '../context.js';
 import { allocateCommand } from './allocate.js';
+import { applicationCommand } from './application.js';
+import { complaintCommand } from './complaint.js';
 import { demoCommand } from './demo.js';
+import { historyCommand } from './history.js';
 import { importCommand } from './import.js';
 import { positionCommand } from './position.js';
+import { referralCommand } from './referral.js';
 import { registerCommand } from './register.js';
 import { rulesCommand } from './rules.js';
 
@@ -14,5 +18,9 @@ export const COMMANDS = [
   registerCommand,
   positionCommand,
   rulesCommand,
+  referralCommand,
+  applicationCommand,
+  complaintCommand,
+  historyCommand,
   demoCommand,
 ] as unknown as CommandModule<Common, Common>[];

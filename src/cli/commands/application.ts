@@ -1,0 +1,38 @@
+import type { CommandModule } from 'yargs';
+import { loadCalendar } from '../../calendar/load.js';
+import { checkDate, todayInKazakhstan } from '../../config.js';
+import { applicationAction, describeChange, type ApplicationAction } from '../../lifecycle/operator.js';
+import { configOf, print, rulesOf, withContext, type Common } from '../context.js';
+import { actorOf, reasonOf } from './referral.js';
+
+interface Args extends Common {
+  action: ApplicationAction;
+  id: string;
+  date?: string | undefined;
+  actor?: string | undefined;
+  reason?: string | undefined;
+}
+
+export const applicationCommand: CommandModule<Common, Args> = {
+  command: 'application <action> <id>',
+  describe: 'restore an inactive application (once, within 28 days) or withdraw one from the queue',
+  builder: (y) =>
+    y
+      .positional('action', { choices: ['restore', 'withdraw'] as const, demandOption: true })
+      .positional('id', { type: 'string', demandOption: true })
+      .option('date', { type: 'string', describe: 'the day it happened (default today in Kazakhstan)' })
+      .option('actor', { type: 'string', describe: 'operator name (default $KEZEK_OPERATOR or the OS user)' })
+      .option('reason', { type: 'string', describe: 'why (kept in the audit trail)' }),
+  handler: async (argv) => {
+    const date = checkDate(argv.date ?? todayInKazakhstan(), '--date');
+    const actor = actorOf(argv);
+    const reason = reasonOf(argv);
+    const rules = rulesOf(argv);
+    const calendar = loadCalendar(configOf(argv).rulesDir);
+    await withContext(argv, async ({ db, log }) => {
+      const change = await applicationAction(db, String(argv.id), argv.action, { date, actor, reason, calendar, params: rules.parameters });
+      log.info({ application: String(argv.id), action: argv.action }, 'application changed');
+      print(describeChange(change));
+    });
+  },
+};

@@ -1,0 +1,88 @@
+import type { CommandModule } from 'yargs';
+import { loadCalendar } from '../../calendar/load.js';
+import { checkDate, todayInKazakhstan } from '../../config.js';
+import { applicationExists, insertComplaint, listComplaints, markAnswered, readComplaint } from '../../db/complaints.js';
+import { KezekError, NotFoundError, UsageError } from '../../errors.js';
+import { checkAnswer, COMPLAINT_LEVELS, complaintDueOn, isOverdue, type Complaint, type ComplaintLevel } from '../../lifecycle/complaints.js';
+import { configOf, print, rulesOf, withContext, type Common } from '../context.js';
+import { actorOf } from './referral.js';
+
+interface Args extends Common {
+  action: 'file' | 'answer' | 'list';
+  id?: string | undefined;
+  date?: string | undefined;
+  actor?: string | undefined;
+  level?: ComplaintLevel | undefined;
+  application?: string | undefined;
+  subject?: string | undefined;
+  overdue: boolean;
+  json: boolean;
+}
+
+const line = (c: Complaint, date: string): string =>
+  `${c.id}  ${c.level.padEnd(9)}  filed ${c.filedOn}  due ${c.dueOn}  ${c.answeredOn ? `answered ${c.answeredOn}` : isOverdue(c, date) ? 'OVERDUE' : 'open'}${c.application ? `  ${c.application}` : ''}`;
+
+export const complaintCommand: CommandModule<Common, Args> = {
+  command: 'complaint <action> [id]',
+  describe: 'complaints: file NUMBER | answer NUMBER | list [--overdue] (due in working days: 5 provider, 15 authority)',
+  builder: (y) =>
+    y
+      .positional('action', { choices: ['file', 'answer', 'list'] as const, demandOption: true })
+      .positional('id', { type: 'string', describe: 'the incoming (registration) number' })
+      .option('date', { type: 'string', describe: 'filed / answered on, or the day to judge overdue (default today)' })
+      .option('actor', { type: 'string', describe: 'operator name (default $KEZEK_OPERATOR or the OS user)' })
+      .option('level', { choices: COMPLAINT_LEVELS, describe: 'file: provider (5 working days) or authority (15)' })
+      .option('application', { type: 'string', describe: 'file: the application it is about' })
+      .option('subject', { type: 'string', describe: 'file: what the complaint is about' })
+      .option('overdue', { type: 'boolean', default: false, describe: 'list: only those unanswered after their due day' })
+      .option('json', { type: 'boolean', default: false, describe: 'list: print NDJSON' }),
+  handler: async (argv) => {
+    const date = checkDate(argv.date ?? todayInKazakhstan(), '--date');
+    const rules = rulesOf(argv);
+    const calendar = loadCalendar(configOf(argv).rulesDir);
+    const id = argv.id === undefined ? undefined : String(argv.id).trim();
+    if (argv.action !== 'list' && !id) throw new UsageError(`complaint ${argv.action} needs the incoming number`);
+    if (id && (id.length > 64 || !/^[\p{L}\p{N}\-_/.№ ]+$/u.test(id))) throw new UsageError('the incoming number has letters, digits, - _ / . № only (at most 64)');
+    if (argv.action === 'file') {
+      if (!argv.level) throw new UsageError('complaint file needs --level provider|authority');
+      const subject = String(argv.subject ?? '').trim();
+      if (!subject || subject.length > 2000) throw new UsageError('complaint file needs --subject (at most 2000 characters)');
+      const actor = actorOf(argv);
+      const complaint: Complaint = {
+        id: id!,
+        application: argv.application === undefined ? null : String(argv.application),
+        level: argv.level,
+        filedOn: date,
+        dueOn: complaintDueOn(date, argv.level, calendar, rules.parameters),
+        subject,
+        filedBy: actor,
+        answeredOn: null,
+        answeredBy: null,
+      };
+      await withContext(argv, async ({ db }) => {
+        if (complaint.application && !(await applicationExists(db, complaint.application))) throw new NotFoundError('application', complaint.application);
+        if (!(await insertComplaint(db, complaint))) throw new KezekError('INPUT_INVALID', `complaint ${complaint.id} is already registered`);
+        print(`Complaint ${complaint.id} registered on ${date} at the ${complaint.level}; the answer is due by ${complaint.dueOn}.`);
+      });
+      return;
+    }
+    if (argv.action === 'answer') {
+      const actor = actorOf(argv);
+      await withContext(argv, async ({ db }) => {
+        await db.transaction(async (tx) => {
+          const c = await readComplaint(tx, id!, true);
+          if (!c) throw new NotFoundError('complaint', id!);
+          checkAnswer(c, date);
+          await markAnswered(tx, c.id, date, actor);
+          print(`Complaint ${c.id} answered on ${date}${date > c.dueOn ? ` (late: due by ${c.dueOn})` : ''}.`);
+        });
+      });
+      return;
+    }
+    await withContext(argv, async ({ db }) => {
+      const list = await listComplaints(db, argv.overdue ? date : undefined);
+      if (argv.json) for (const c of list) print(JSON.stringify({ ...c, overdue: isOverdue(c, date) }));
+      else print(list.length ? list.map((c) => line(c, date)).join('\n') : argv.overdue ? `No complaint is overdue on ${date}.` : 'No complaints.');
+    });
+  },
+};

@@ -1,0 +1,58 @@
+import type { CommandModule } from 'yargs';
+import { loadCalendar } from '../../calendar/load.js';
+import { checkDate, todayInKazakhstan } from '../../config.js';
+import { UsageError } from '../../errors.js';
+import { describeChange, referralAction, type ReferralAction } from '../../lifecycle/operator.js';
+import { configOf, print, rulesOf, withContext, type Common } from '../context.js';
+
+interface Args extends Common {
+  action: ReferralAction;
+  id: string;
+  date?: string | undefined;
+  actor?: string | undefined;
+  reason?: string | undefined;
+  days?: number | undefined;
+}
+
+export const ACTIONS: readonly ReferralAction[] = ['confirm', 'decline', 'enroll', 'extend', 'confirm-right'];
+
+/** The actor recorded in the audit trail: --actor, else KEZEK_OPERATOR, else the OS user. */
+export function actorOf(argv: { actor?: string | undefined }): string {
+  const a = (argv.actor ?? process.env.KEZEK_OPERATOR ?? process.env.USER ?? '').trim();
+  if (!a) throw new UsageError('name the operator with --actor');
+  if (a.length > 100) throw new UsageError('--actor is at most 100 characters');
+  return `operator:${a}`;
+}
+
+export function reasonOf(argv: { reason?: unknown }): string | undefined {
+  if (argv.reason === undefined) return undefined;
+  const r = String(argv.reason).trim();
+  if (r.length > 500) throw new UsageError('--reason is at most 500 characters');
+  return r || undefined;
+}
+
+export const referralCommand: CommandModule<Common, Args> = {
+  command: 'referral <action> <id>',
+  describe: 'a referral\'s lifecycle: confirm | decline | enroll | extend | confirm-right',
+  builder: (y) =>
+    y
+      .positional('action', { choices: ACTIONS, demandOption: true })
+      .positional('id', { type: 'string', demandOption: true })
+      .option('date', { type: 'string', describe: 'the day it happened (default today in Kazakhstan)' })
+      .option('actor', { type: 'string', describe: 'operator name (default $KEZEK_OPERATOR or the OS user)' })
+      .option('reason', { type: 'string', describe: 'why (kept in the audit trail)' })
+      .option('days', { type: 'number', describe: 'extend: calendar days (default the maximum, 30)' }),
+  handler: async (argv) => {
+    const date = checkDate(argv.date ?? todayInKazakhstan(), '--date');
+    const actor = actorOf(argv);
+    const reason = reasonOf(argv);
+    if (argv.days !== undefined && argv.action !== 'extend') throw new UsageError('--days is for extend only');
+    const rules = rulesOf(argv);
+    const calendar = loadCalendar(configOf(argv).rulesDir);
+    await withContext(argv, async ({ db, log }) => {
+      const change = await referralAction(db, String(argv.id), argv.action, { date, actor, reason, days: argv.days, calendar, params: rules.parameters });
+      log.info({ referral: String(argv.id), action: argv.action }, 'referral changed');
+      print(describeChange(change));
+    });
+  },
+};

@@ -1,0 +1,171 @@
+import type { ApplicationStatus, Category } from '../domain/types.js';
+import type { ApplicationState, Change, ReferralState, ReferralStatus } from '../lifecycle/types.js';
+import type { Database, Queryable } from './database.js';
+
+/** SQL of the lifecycle: read referral and application states, apply changes with their events. */
+
+interface ReferralRow {
+  id: string;
+  application_id: string;
+  district_id: string;
+  status: ReferralStatus;
+  category: Category;
+  kindergarten_id: string;
+  group_id: string;
+  issued_on: string;
+  confirm_by: string;
+  confirmed_on: string | null;
+  enroll_by: string | null;
+  extended_days: number | null;
+  right_proven_on: string | null;
+}
+
+const REFERRAL_COLUMNS = `id, application_id, district_id, status, category, kindergarten_id, group_id, issued_on::text as issued_on,
+  confirm_by::text as confirm_by, confirmed_on::text as confirmed_on, enroll_by::text as enroll_by, extended_days,
+  right_proven_on::text as right_proven_on`;
+
+const toReferral = (r: ReferralRow): ReferralState & { district: string } => ({
+  id: r.id,
+  application: r.application_id,
+  district: r.district_id,
+  status: r.status,
+  category: r.category,
+  kindergarten: r.kindergarten_id,
+  group: r.group_id,
+  issuedOn: r.issued_on,
+  confirmBy: r.confirm_by,
+  confirmedOn: r.confirmed_on,
+  enrollBy: r.enroll_by,
+  extendedDays: r.extended_days,
+  rightProvenOn: r.right_proven_on,
+});
+
+/** One referral, locked for the transaction when `lock`. */
+export async function readReferral(q: Queryable, id: string, lock = false): Promise<(ReferralState & { district: string }) | null> {
+  const rows = await q.query<ReferralRow>(`select ${REFERRAL_COLUMNS} from referrals where id = $1${lock ? ' for update' : ''}`, [id]);
+  return rows[0] ? toReferral(rows[0]) : null;
+}
+
+/** The district's live referrals (offered or confirmed), in id order. */
+export async function liveReferrals(q: Queryable, district: string): Promise<ReferralState[]> {
+  const rows = await q.query<ReferralRow>(
+    `select ${REFERRAL_COLUMNS} from referrals where district_id = $1 and status in ('offered', 'confirmed') order by id collate "C" for update`,
+    [district],
+  );
+  return rows.map(toReferral);
+}
+
+export async function readApplicationState(q: Queryable, id: string, lock = false): Promise<(ApplicationState & { district: string }) | null> {
+  const rows = await q.query<{ id: string; status: ApplicationStatus; district_id: string; inactive_since: string | null; restored_on: string | null }>(
+    `select id, status, district_id, inactive_since::text as inactive_since, restored_on::text as restored_on
+       from applications where id = $1${lock ? ' for update' : ''}`,
+    [id],
+  );
+  const r = rows[0];
+  return r ? { id: r.id, status: r.status, district: r.district_id, inactiveSince: r.inactive_since, restoredOn: r.restored_on } : null;
+}
+
+/**
+ * Applies changes in a few set-based statements, each status compared and
+ * set, with one event per referral and application change. Throws when a
+ * status moved under the caller (the transaction then rolls back).
+ */
+export async function applyChanges(q: Queryable, changes: readonly Change[], actor: string, date: string): Promise<void> {
+  const refs = changes.flatMap((c) => (c.referral ? [c.referral] : []));
+  const apps = changes.flatMap((c) => (c.application ? [c.application] : []));
+  const seats = changes.flatMap((c) => (c.seatBack ? [c.seatBack] : []));
+  if (refs.length) {
+    const done = await q.query(
+      `update referrals r set status = x."to", confirmed_on = coalesce(x."confirmedOn", r.confirmed_on),
+              enroll_by = coalesce(x."enrollBy", r.enroll_by), extended_days = coalesce(x."extendedDays", r.extended_days),
+              right_proven_on = coalesce(x."rightProvenOn", r.right_proven_on), closed_on = coalesce(x."closedOn", r.closed_on),
+              updated_at = now()
+         from jsonb_to_recordset($1::jsonb) as x(id text, "from" text, "to" text, "confirmedOn" date, "enrollBy" date,
+              "extendedDays" int, "rightProvenOn" date, "closedOn" date)
+        where r.id = x.id and r.status = x."from" returning r.id`,
+      [JSON.stringify(refs)],
+    );
+    if (done.length !== refs.length) throw new Error('referrals changed during the update');
+  }
+  if (apps.length) {
+    const done = await q.query(
+      `update applications a set status = x."to", inactive_since = coalesce(x."inactiveSince", a.inactive_since),
+              restored_on = coalesce(x."restoredOn", a.restored_on),
+              unproven_rights = case when x."setAsideRights" then coalesce(a.unproven_rights, '[]'::jsonb) || a.rights else a.unproven_rights end,
+              rights = case when x."setAsideRights" then '[]'::jsonb else a.rights end,
+              stop_list_until = coalesce(x."stopListUntil", a.stop_list_until), updated_at = now()
+         from jsonb_to_recordset($1::jsonb) as x(id text, "from" text, "to" text, "inactiveSince" date, "restoredOn" date,
+              "setAsideRights" boolean, "stopListUntil" date)
+        where a.id = x.id and a.status = x."from" returning a.id`,
+      [JSON.stringify(apps)],
+    );
+    if (done.length !== apps.length) throw new Error('applications changed during the update');
+  }
+  if (seats.length) {
+    await q.query(
+      `update places p set seats = p.seats + x.n, updated_at = now()
+         from (select kindergarten, "group", count(*)::int as n from jsonb_to_recordset($1::jsonb) as s(kindergarten text, "group" text)
+                group by kindergarten, "group") x
+        where p.kindergarten_id = x.kindergarten and p.group_id = x."group"`,
+      [JSON.stringify(seats)],
+    );
+  }
+  const events = [
+    ...refs.map((r) => ({ entity: 'referral', id: r.id, from: r.from, to: r.to, reason: r.reason })),
+    ...apps.map((a) => ({ entity: 'application', id: a.id, from: a.from, to: a.to, reason: a.reason })),
+  ];
+  if (events.length) {
+    await q.query(
+      `insert into events (entity, entity_id, from_status, to_status, actor, reason, effective_on)
+       select entity, id, "from", "to", $2, reason, $3::date
+         from jsonb_to_recordset($1::jsonb) as x(entity text, id text, "from" text, "to" text, reason text)`,
+      [JSON.stringify(events), actor, date],
+    );
+  }
+}
+
+/** Queued children of the district born on or before `bornBy` leave the queue as aged_out. */
+export async function ageOut(q: Queryable, district: string, bornBy: string, maxAgeYears: number, actor: string, date: string): Promise<number> {
+  const rows = await q.query<{ id: string }>(
+    `with aged as (
+       update applications set status = 'aged_out', updated_at = now()
+        where district_id = $1 and status = 'queued' and child_birth_date <= $2::date returning id)
+     insert into events (entity, entity_id, from_status, to_status, actor, reason, effective_on)
+     select 'application', id, 'queued', 'aged_out', $3, $4, $5::date from aged returning entity_id as id`,
+    [district, bornBy, actor, `reached the age limit of ${maxAgeYears} years`, date],
+  );
+  return rows.length;
+}
+
+export interface LapseCounts {
+  lapsed: number;
+  cancelled: number;
+  agedOut: number;
+  seatsReturned: number;
+}
+
+export async function storeLapseCounts(q: Queryable, date: string, district: string, counts: LapseCounts): Promise<void> {
+  await q.query(`insert into district_lapses (run_date, district_id, counts) values ($1, $2, $3)`, [date, district, JSON.stringify(counts)]);
+}
+
+/** What step 1 did in a finished district (zeros when it did nothing recorded). */
+export async function readLapseCounts(q: Queryable, date: string, district: string): Promise<LapseCounts> {
+  const rows = await q.query<{ counts: LapseCounts }>(`select counts from district_lapses where run_date = $1 and district_id = $2`, [date, district]);
+  const c = rows[0]?.counts;
+  return { lapsed: c?.lapsed ?? 0, cancelled: c?.cancelled ?? 0, agedOut: c?.agedOut ?? 0, seatsReturned: c?.seatsReturned ?? 0 };
+}
+
+/** Runs `fn` in a transaction that is always rolled back (a dry run simulates writes). */
+export async function inRolledBackTransaction<T>(db: Database, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  const rollback = new Error('dry run: roll back');
+  let out: { value: T } | undefined;
+  try {
+    await db.transaction(async (tx) => {
+      out = { value: await fn(tx) };
+      throw rollback;
+    });
+  } catch (e) {
+    if (e !== rollback) throw e;
+  }
+  return out!.value;
+}
