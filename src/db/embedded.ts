@@ -37,6 +37,8 @@ export async function openEmbedded(dataDir: string, schema?: string, loadDataDir
       tail = run.catch(() => {});
       return run;
     },
+    // One connection, in this process: the session is the database itself.
+    session: (fn) => fn(queryable(db)),
     async exec(sql: string) {
       await db.exec(sql);
     },

@@ -75,6 +75,14 @@ export async function openPostgres(url: string, schema?: string, maxConnections 
         client.release();
       }
     },
+    async session<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        return await fn(onClient(client));
+      } finally {
+        client.release();
+      }
+    },
     async exec(sql: string) {
       await pool.query(sql);
     },

@@ -70,6 +70,22 @@ export async function ledgerEntry(db: Queryable, date: string, district: string)
 }
 
 /**
+ * The run lock of a date, held by a process for its whole run on its session:
+ * shared by processes that share the run (`--share`), exclusive otherwise, so
+ * a second process on the same date stops at once instead of racing.
+ */
+export async function tryLockRun(session: Queryable, date: string, shared: boolean): Promise<boolean> {
+  const fn = shared ? 'pg_try_advisory_lock_shared' : 'pg_try_advisory_lock';
+  const rows = await session.query<{ locked: boolean }>(`select ${fn}(1802, hashtext(current_schema() || '/' || $1)) as locked`, [date]);
+  return rows[0]?.locked === true;
+}
+
+export async function unlockRun(session: Queryable, date: string, shared: boolean): Promise<void> {
+  const fn = shared ? 'pg_advisory_unlock_shared' : 'pg_advisory_unlock';
+  await session.query(`select ${fn}(1802, hashtext(current_schema() || '/' || $1))`, [date]);
+}
+
+/**
  * Takes the (date, district) lock for this transaction, or returns false at
  * once when another process holds it.
  */

@@ -3,7 +3,7 @@ import type { DistrictCounts } from '../allocation/allocate.js';
 import type { Database } from '../db/database.js';
 import { loadCalendar } from '../calendar/load.js';
 import { inRolledBackTransaction } from '../db/lifecycle.js';
-import { allDistricts, createRun, finishRun } from '../db/runs.js';
+import { allDistricts, createRun, finishRun, tryLockRun, unlockRun } from '../db/runs.js';
 import { isWorkingDay, type Calendar } from '../domain/calendar.js';
 import { defaultRulesDir } from '../paths.js';
 import { KezekError, UsageError } from '../errors.js';
@@ -80,6 +80,20 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * district order whatever order districts finish in.
  */
 export async function runNightly(db: Database, config: AllocateConfig, log: Logger): Promise<RunSummary> {
+  if (config.dryRun) return runLocked(db, config, log);
+  const shared = config.share ?? false;
+  return db.session(async (session) => {
+    if (!(await tryLockRun(session, config.date, shared)))
+      throw new KezekError('RUN_LOCKED', `a run for ${config.date} is in progress in another process${shared ? ' (without --share)' : ''}`, { date: config.date });
+    try {
+      return await runLocked(db, config, log);
+    } finally {
+      await unlockRun(session, config.date, shared).catch(() => {});
+    }
+  });
+}
+
+async function runLocked(db: Database, config: AllocateConfig, log: Logger): Promise<RunSummary> {
   const started = performance.now();
   const known = await allDistricts(db);
   const unknown = config.districts.filter((d) => !known.includes(d));

@@ -187,28 +187,40 @@ describe('crash-safe, repeatable runs on PostgreSQL', () => {
   it('two runs of the same date at once: one proceeds, the other stops at once with RUN_LOCKED', async () => {
     const schema = await preparedSchema();
     const outA = join(tempDir(), 'a');
+    // Hold the referrals table so A, once it has its run lock, cannot finish before B has tried.
+    const blocker = new pg.Client({ connectionString: POSTGRES_URL });
+    await blocker.connect();
+    await blocker.query(`set search_path to "${schema}"`);
+    await blocker.query('begin');
+    await blocker.query('lock table referrals in exclusive mode');
     const a = start(schema, ['allocate', '--date', NIGHT2, '--out', outA]);
-    // Wait until A holds the lock of the first district, so B (which goes district by district) meets A's lock.
-    await withClient(schema, async (c) => {
-      for (let i = 0; i < 1000; i++) {
-        const { rows } = await c.query(
-          `select 1 from pg_locks where locktype = 'advisory' and classid = 1801 and granted
-              and objid::text::bigint = (hashtext(current_schema() || '/' || $1 || '/' || (select min(id collate "C") from districts))::bigint & 4294967295)`,
-          [NIGHT2],
-        );
-        if (rows.length) return;
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      throw new Error('the first run never took a district lock');
-    });
+    try {
+      await withClient(schema, async (c) => {
+        for (let i = 0; i < 3000; i++) {
+          const { rows } = await c.query(
+            `select 1 from pg_locks where locktype = 'advisory' and classid = 1802 and granted
+                and objid::text::bigint = (hashtext(current_schema() || '/' || $1)::bigint & 4294967295)`,
+            [NIGHT2],
+          );
+          if (rows.length) return;
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        throw new Error('the first run never took the run lock');
+      });
+    } catch (e) {
+      await blocker.end();
+      throw e;
+    }
     const t = Date.now();
     const b = start(schema, ['allocate', '--date', NIGHT2, '--out', join(tempDir(), 'b')]);
     const endB = await b.done;
     const bMs = Date.now() - t;
+    await blocker.query('rollback');
+    await blocker.end();
     const endA = await a.done;
     expect(endA.code).toBe(0);
     expect(endB.code).toBe(1);
-    expect(endB.stderr.trim()).toMatch(/^kezek: district \S+ is being allocated for 2026-09-08 by another process$/);
+    expect(endB.stderr.trim()).toBe('kezek: a run for 2026-09-08 is in progress in another process');
     expect(endA.signal).toBeNull();
     expect(bMs).toBeLessThan(15_000); // start-up included; B does not wait for A
     // B changed nothing: a re-run afterwards reads every district back and writes the same files.

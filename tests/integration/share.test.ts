@@ -61,20 +61,48 @@ describe('several processes on one date', () => {
     expect(allocated).toBe(8);
   });
 
-  it('without --share, a district held by another process stops the run with RUN_LOCKED', async () => {
+  it('without --share, a second process on the same date stops at once with RUN_LOCKED, and a shared run does not wait for it', async () => {
     const env = envFor();
     expect(kezek(['import', dataDir], env).code).toBe(0);
     const pg = await import('pg');
-    const client = new pg.default.Client({ connectionString: POSTGRES_URL });
+    const client = new pg.default.Client({ connectionString: POSTGRES_URL, options: `-c search_path=${env.KEZEK_SCHEMA}` });
     await client.connect();
     try {
-      const district = JSON.parse(readFileSync(join(dataDir, 'districts.ndjson'), 'utf8').split('\n')[0]!).id as string;
+      // Another process's run on this date (exclusive), then a shared one.
+      await client.query(`select pg_advisory_lock(1802, hashtext(current_schema() || '/' || $1))`, [DATE]);
+      const alone = kezek(['allocate', '--date', DATE, '--out', tempDir()], env);
+      expect(alone.code).toBe(1);
+      expect(alone.stderr.trim()).toBe(`kezek: a run for ${DATE} is in progress in another process`);
+      const sharing = kezek(['allocate', '--date', DATE, '--out', tempDir(), '--share'], env);
+      expect(sharing.code).toBe(1);
+      expect(sharing.stderr.trim()).toBe(`kezek: a run for ${DATE} is in progress in another process (without --share)`);
+      await client.query(`select pg_advisory_unlock(1802, hashtext(current_schema() || '/' || $1))`, [DATE]);
+      await client.query(`select pg_advisory_lock_shared(1802, hashtext(current_schema() || '/' || $1))`, [DATE]);
+      expect(kezek(['allocate', '--date', DATE, '--out', tempDir()], env).code).toBe(1);
+      const joined = kezek(['allocate', '--date', DATE, '--out', tempDir(), '--share'], env);
+      expect(joined.code, joined.stderr).toBe(0);
+      // A dry run locks nothing.
+      expect(kezek(['allocate', '--date', DATE, '--out', tempDir(), '--dry-run'], env).code).toBe(0);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('a district held by another process is waited for under --share, then read back', async () => {
+    const env = envFor();
+    expect(kezek(['import', dataDir], env).code).toBe(0);
+    const district = JSON.parse(readFileSync(join(dataDir, 'districts.ndjson'), 'utf8').split('\n')[0]!).id as string;
+    const pg = await import('pg');
+    const client = new pg.default.Client({ connectionString: POSTGRES_URL, options: `-c search_path=${env.KEZEK_SCHEMA}` });
+    await client.connect();
+    try {
       await client.query('begin');
-      await client.query(`select pg_advisory_xact_lock(1801, hashtext($1 || '/' || $2))`, [DATE, district]);
-      const r = kezek(['allocate', '--date', DATE, '--out', tempDir(), '--district', district], env);
-      expect(r.code).toBe(1);
-      expect(r.stderr.trim()).toBe(`kezek: district ${district} is being allocated for ${DATE} by another process`);
-      await client.query('rollback');
+      await client.query(`select pg_advisory_xact_lock(1801, hashtext(current_schema() || '/' || $1 || '/' || $2))`, [DATE, district]);
+      const run = start(['allocate', '--date', DATE, '--out', join(tempDir(), 'r'), '--district', district, '--share'], env);
+      await new Promise((r) => setTimeout(r, 3000));
+      await client.query('rollback'); // the holder gave up without finishing: the waiting run takes the district
+      const end = await run;
+      expect(end.code, end.stderr).toBe(0);
     } finally {
       await client.end();
     }
