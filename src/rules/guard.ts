@@ -19,19 +19,19 @@ export const RULE_FILE_LIMITS = Object.freeze({
 /** Keys that could reach an object's prototype if anything ever copied them naively. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Parses a rule file's text: not JSON, too big or too deep gives one problem, never a throw. */
-export function parseRuleText(file: string, text: string): { value: unknown } | { problem: RuleProblem } {
+/** Parses a rule file's text: not JSON, too big, too deep or a forbidden key gives problems, never a throw. */
+export function parseRuleText(file: string, text: string): { value: unknown } | { problems: RuleProblem[] } {
   if (Buffer.byteLength(text, 'utf8') > RULE_FILE_LIMITS.maxBytes)
-    return { problem: { file, path: '', message: `file is larger than ${RULE_FILE_LIMITS.maxBytes / 1024} KiB` } };
+    return { problems: [{ file, path: '', message: `file is larger than ${RULE_FILE_LIMITS.maxBytes / 1024} KiB` }] };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
     const why = e instanceof RangeError ? 'nested too deeply' : (e as Error).message;
-    return { problem: { file, path: '', message: `not valid JSON: ${why}` } };
+    return { problems: [{ file, path: '', message: `not valid JSON: ${why}` }] };
   }
   const problems = guardValue(file, value);
-  return problems.length ? { problem: problems[0]! } : { value };
+  return problems.length ? { problems } : { value };
 }
 
 /** Walks a parsed value breadth-first; reports the first breach of each kind. */

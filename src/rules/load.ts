@@ -57,7 +57,7 @@ export function ruleSetFromTexts(texts: Map<string, string>, label = ''): RuleSe
       continue;
     }
     const parsed = parseRuleText(label + file, text);
-    if ('problem' in parsed) problems.push(parsed.problem);
+    if ('problems' in parsed) problems.push(...parsed.problems);
     else docs.set(file, parsed.value);
   }
   for (const [file, doc] of docs) problems.push(...schemaProblems(file, label + file, doc));

@@ -93,8 +93,8 @@ export function loadRuleTests(rulesDir: string): RuleTestCase[] {
       continue;
     }
     const parsed = parseRuleText(label, text);
-    if ('problem' in parsed) {
-      problems.push(parsed.problem);
+    if ('problems' in parsed) {
+      problems.push(...parsed.problems);
       continue;
     }
     const got = fixtureCases(label, parsed.value);

@@ -39,12 +39,14 @@ function scalarOf(f: FactDoc): Record<string, unknown> {
 /** What `value` must be for one fact, depending on the operator. */
 function typedCondition(f: FactDoc): Record<string, unknown> {
   const ops = operatorsFor(f.type);
-  let value: Record<string, unknown>;
-  if (f.type === 'string[]') value = { properties: { value: CODE } };
+  const operator = { operator: { enum: ops } };
+  let then: Record<string, unknown>;
+  if (f.type === 'string[]') then = { properties: { ...operator, value: CODE } };
   else {
     const scalar = scalarOf(f);
     const single = f.type === 'integer' ? { if: { type: 'object' }, then: PARAM_REF, else: scalar } : scalar;
-    value = {
+    then = {
+      properties: operator,
       if: { required: ['operator'], properties: { operator: { enum: LIST_OPERATORS } } },
       then: { properties: { value: { type: 'array', minItems: 1, maxItems: 200, items: scalar } } },
       else: { properties: { value: single } },
@@ -52,7 +54,7 @@ function typedCondition(f: FactDoc): Record<string, unknown> {
   }
   return {
     if: { required: ['fact'], properties: { fact: { const: f.name } } },
-    then: { properties: { operator: { enum: ops } }, ...value },
+    then,
   };
 }
 

@@ -10,14 +10,17 @@ import { NUMERIC_PARAMETERS, ruleSchemas, type RuleFile } from './schema.js';
  * errors into plain reasons with a JSON path. One reason per place: the
  * most specific mistake wins (unknown fact over wrong value type, …).
  */
-let validators: Map<string, ValidateFunction> | undefined;
+const validators = new Map<string, ValidateFunction>();
+let ajv: Ajv | undefined;
 
+/** Compiled on first use, one file kind at a time (compiling costs more than checking). */
 function validatorFor(kind: RuleFile | 'tests'): ValidateFunction {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    validators = new Map(Object.entries(ruleSchemas()).map(([k, s]) => [k, ajv.compile(s)]));
+  let v = validators.get(kind);
+  if (!v) {
+    ajv ??= new Ajv({ allErrors: true, strict: false });
+    validators.set(kind, (v = ajv.compile(ruleSchemas()[kind])));
   }
-  return validators.get(kind)!;
+  return v;
 }
 
 export function schemaProblems(kind: RuleFile | 'tests', file: string, doc: unknown): RuleProblem[] {
@@ -27,11 +30,15 @@ export function schemaProblems(kind: RuleFile | 'tests', file: string, doc: unkn
   // Errors of the general schema before the fact-specific ones (allOf), so "unknown operator" beats "operator does not apply".
   errors.sort((a, b) => rank(a) - rank(b));
   const byPath = new Map<string, RuleProblem>();
+  const blocking = new Set<string>();
   for (const e of errors) {
-    const target = e.keyword === 'additionalProperties' ? `${e.instancePath}/${(e.params as { additionalProperty: string }).additionalProperty}` : e.instancePath;
-    const path = toJsonPath(target);
-    const parentDone = [...byPath.keys()].some((p) => path.startsWith(p) && p !== path && /[.[]/.test(path[p.length] ?? ''));
+    const params = e.params as { additionalProperty?: string; missingProperty?: string };
+    const child = e.keyword === 'additionalProperties' ? params.additionalProperty : e.keyword === 'required' ? params.missingProperty : undefined;
+    const path = toJsonPath(child === undefined ? e.instancePath : `${e.instancePath}/${child}`);
+    // A container that is wrong as a whole (not an object, no all/any/not) hides what is wrong inside it.
+    const parentDone = [...blocking].some((p) => path.startsWith(p) && p !== path && /[.[]/.test(path[p.length] ?? ''));
     if (byPath.has(path) || parentDone) continue;
+    if (e.keyword === 'type' || e.keyword === 'false schema') blocking.add(path);
     byPath.set(path, { file, path, message: plainReason(e, doc) });
   }
   return [...byPath.values()];

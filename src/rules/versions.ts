@@ -44,8 +44,8 @@ export function ruleSetHeaders(dir: string): RuleSetHeader[] {
       continue;
     }
     const parsed = parseRuleText(file, text);
-    if ('problem' in parsed) {
-      problems.push(parsed.problem);
+    if ('problems' in parsed) {
+      problems.push(...parsed.problems);
       continue;
     }
     const bad = schemaProblems('ruleset.json', file, parsed.value);
