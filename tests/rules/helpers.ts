@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,3 +27,15 @@ export function problemsOf(fn: () => unknown): RuleProblem[] {
   }
   throw new Error('expected a RulesError');
 }
+
+/** rules/ plus versions/2026.2 (from 2026-09-02, maxAgeYears 5). */
+export function withScheduledVersion(): string {
+  const dir = copyRules();
+  const v = join(dir, 'versions', '2026.2');
+  mkdirSync(v, { recursive: true });
+  for (const f of ['ruleset.json', 'parameters.json', 'eligibility.json', 'categories.json']) cpSync(join(dir, f), join(v, f));
+  writeJson(v, 'ruleset.json', { ...readJson(v, 'ruleset.json'), $schema: '../../schema/ruleset.schema.json', version: '2026.2', effectiveFrom: '2026-09-02' });
+  writeJson(v, 'parameters.json', { ...readJson(v, 'parameters.json'), maxAgeYears: 5 });
+  return dir;
+}
+

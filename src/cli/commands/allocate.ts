@@ -3,7 +3,8 @@ import type { CommandModule } from 'yargs';
 import { checkDate } from '../../config.js';
 import { UsageError } from '../../errors.js';
 import { runNightly } from '../../run/nightly.js';
-import { print, rulesOf, withContext, type Common } from '../context.js';
+import { loadRuleSetAt } from '../../rules/versions.js';
+import { configOf, print, withContext, type Common } from '../context.js';
 import { formatRun } from '../format.js';
 
 interface Args extends Common {
@@ -27,7 +28,7 @@ export const allocateCommand: CommandModule<Common, Args> = {
   handler: async (argv) => {
     const date = checkDate(argv.date, '--date');
     if (!Number.isInteger(argv.workers) || argv.workers < 1 || argv.workers > 64) throw new UsageError('--workers must be a whole number from 1 to 64');
-    const rules = rulesOf(argv);
+    const rules = loadRuleSetAt(configOf(argv).rulesDir, date);
     await withContext(argv, async ({ db, log }) => {
       const outDir = resolve(argv.out);
       const districts = (argv.district ?? []).map(String);
