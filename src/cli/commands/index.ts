@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import type { Common } from '../context.js';
 import { allocateCommand } from './allocate.js';
 import { demoCommand } from './demo.js';
+import { explainCommand } from './explain.js';
 import { importCommand } from './import.js';
 import { positionCommand } from './position.js';
 import { registerCommand } from './register.js';
@@ -13,6 +14,7 @@ export const COMMANDS = [
   allocateCommand,
   registerCommand,
   positionCommand,
+  explainCommand,
   rulesCommand,
   demoCommand,
 ] as unknown as CommandModule<Common, Common>[];
