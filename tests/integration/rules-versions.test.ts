@@ -8,12 +8,16 @@ import { BACKENDS, dropSchema, openTestDatabase, POSTGRES_URL, useDatabase } fro
 import { allocate, importData, lines, shippedRules, tempDir } from '../support/run-helpers.js';
 import { withScheduledVersion } from '../rules/helpers.js';
 
+const DAY = '2027-03-01';
+const NEXT = '2027-03-02';
 let dataDir: string;
 let rulesDir: string;
 beforeAll(async () => {
   dataDir = tempDir('kezek-versions-');
   await writeDataset(dataDir, { seed: 5, date: '2026-09-01', districts: 2, kindergartensPerDistrict: 4, applications: 500, seats: 100, badLines: false });
-  rulesDir = withScheduledVersion(); // 2026.2 from 2026-09-02: maxAgeYears 5
+  // 2026.2 from 2027-03-02: maxAgeYears 5. Dates apart from other tests' runs: the (date, district)
+  // advisory lock is database-wide, so concurrent tests in other schemas must not share them.
+  rulesDir = withScheduledVersion(NEXT);
 });
 
 describe.each(BACKENDS)('a scheduled rule version on %s', (backend) => {
@@ -22,18 +26,18 @@ describe.each(BACKENDS)('a scheduled rule version on %s', (backend) => {
   it('changes the outcome only for runs at or after its date, and each run records the version and hash it used', async () => {
     await importData(db(), dataDir);
     const shipped = shippedRules();
-    const before = loadRuleSetAt(rulesDir, '2026-09-01');
+    const before = loadRuleSetAt(rulesDir, DAY);
     expect(before.hash).toBe(shipped.hash);
-    const sameDay = await allocate(db(), '2026-09-01', { rules: shipped, dryRun: true });
-    const first = await allocate(db(), '2026-09-01', { rules: before });
+    const sameDay = await allocate(db(), DAY, { rules: shipped, dryRun: true });
+    const first = await allocate(db(), DAY, { rules: before });
     expect(first.referrals).toBe(sameDay.referrals);
     expect(first.refusals).toBe(sameDay.refusals);
     expect(first.summary.rules).toEqual({ version: '2026.1', effectiveFrom: '2015-04-07', hash: shipped.hash });
 
-    const after = loadRuleSetAt(rulesDir, '2026-09-02');
-    const oldRulesNextDay = await allocate(db(), '2026-09-02', { rules: shipped, dryRun: true });
-    const second = await allocate(db(), '2026-09-02', { rules: after });
-    expect(second.summary.rules).toEqual({ version: '2026.2', effectiveFrom: '2026-09-02', hash: after.hash });
+    const after = loadRuleSetAt(rulesDir, NEXT);
+    const oldRulesNextDay = await allocate(db(), NEXT, { rules: shipped, dryRun: true });
+    const second = await allocate(db(), NEXT, { rules: after });
+    expect(second.summary.rules).toEqual({ version: '2026.2', effectiveFrom: NEXT, hash: after.hash });
     const refused = (text: string) => (lines(text) as { reasons: string[] }[]).filter((r) => r.reasons.includes('age_limit')).length;
     expect(refused(second.refusals)).toBeGreaterThan(refused(oldRulesNextDay.refusals));
 
@@ -41,8 +45,8 @@ describe.each(BACKENDS)('a scheduled rule version on %s', (backend) => {
       `select run_date::text as run_date, rules_version, rules_hash from runs order by run_date`,
     );
     expect(runs).toEqual([
-      { run_date: '2026-09-01', rules_version: '2026.1', rules_hash: shipped.hash },
-      { run_date: '2026-09-02', rules_version: '2026.2', rules_hash: after.hash },
+      { run_date: DAY, rules_version: '2026.1', rules_hash: shipped.hash },
+      { run_date: NEXT, rules_version: '2026.2', rules_hash: after.hash },
     ]);
   });
 });
@@ -54,7 +58,7 @@ describe('kezek allocate', () => {
       await importData(db, dataDir);
       await db.close();
       const env = { DATABASE_URL: POSTGRES_URL, KEZEK_SCHEMA: schema };
-      for (const [date, version] of [['2026-09-01', '2026.1'], ['2026-09-02', '2026.2']] as const) {
+      for (const [date, version] of [[DAY, '2026.1'], [NEXT, '2026.2']] as const) {
         const out = join(tempDir(), 'run');
         const r = kezek(['allocate', '--date', date, '--out', out, '--dry-run', '--rules', rulesDir], env);
         expect(r.code, r.stderr).toBe(0);

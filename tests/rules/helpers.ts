@@ -28,13 +28,13 @@ export function problemsOf(fn: () => unknown): RuleProblem[] {
   throw new Error('expected a RulesError');
 }
 
-/** rules/ plus versions/2026.2 (from 2026-09-02, maxAgeYears 5). */
-export function withScheduledVersion(): string {
+/** rules/ plus versions/2026.2 (from `effectiveFrom`, maxAgeYears 5). */
+export function withScheduledVersion(effectiveFrom = '2026-09-02'): string {
   const dir = copyRules();
   const v = join(dir, 'versions', '2026.2');
   mkdirSync(v, { recursive: true });
   for (const f of ['ruleset.json', 'parameters.json', 'eligibility.json', 'categories.json']) cpSync(join(dir, f), join(v, f));
-  writeJson(v, 'ruleset.json', { ...readJson(v, 'ruleset.json'), $schema: '../../schema/ruleset.schema.json', version: '2026.2', effectiveFrom: '2026-09-02' });
+  writeJson(v, 'ruleset.json', { ...readJson(v, 'ruleset.json'), $schema: '../../schema/ruleset.schema.json', version: '2026.2', effectiveFrom });
   writeJson(v, 'parameters.json', { ...readJson(v, 'parameters.json'), maxAgeYears: 5 });
   return dir;
 }
