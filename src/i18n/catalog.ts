@@ -24,6 +24,8 @@ export interface Catalog {
   rulesHeader: string;
   fired: (name: string, gives: string) => string;
   notFired: (name: string, gives: string) => string;
+  /** After a category rule that fired but lost to a better-ranked one. */
+  outranked: (by: string) => string;
   givesRefusal: (reason: string) => string;
   givesCategory: (category: string) => string;
   condition: (fact: string, actual: string, op: string, value: string, result: string) => string;

@@ -57,6 +57,7 @@ export const en: Catalog = {
   rulesHeader: 'Rules:',
   fired: (name, gives) => `  ✓ rule ${name} fired → ${gives}`,
   notFired: (name, gives) => `  ✗ rule ${name} did not fire (it gives ${gives})`,
+  outranked: (by) => ` (outranked by ${by})`,
   givesRefusal: (reason) => `refusal: ${reason}`,
   givesCategory: (c) => `category ${c}`,
   condition: (fact, actual, op, value, result) => `      ${fact} is ${actual}; needs ${op} ${value}: ${result}`,

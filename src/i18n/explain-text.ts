@@ -13,8 +13,10 @@ export function explanationText(x: Explanation, lang: Lang): string {
   const reason = (r: string) => t.reason[r] ?? r;
   const right = (r: string) => t.right[r] ?? r;
   const out = [t.title(x.application, x.date), t.rulesUsed(x.rules.version, x.rules.hash.slice(0, 12)), '', t.rulesHeader];
+  // Categories are traced in rank order: the first that fired gives the category.
+  const winner = x.ruleTraces.find((r) => r.kind === 'category' && r.fired)?.name;
   for (const r of x.ruleTraces) {
-    out.push(ruleLine(t, r, reason));
+    out.push(ruleLine(t, r, reason) + (r.kind === 'category' && r.fired && winner && r.name !== winner ? t.outranked(winner) : ''));
     for (const c of r.conditions) out.push(conditionLine(t, c, right));
   }
   out.push('');

@@ -57,6 +57,7 @@ export const kk: Catalog = {
   rulesHeader: 'Ережелер:',
   fired: (name, gives) => `  ✓ ${name} ережесі орындалды → ${gives}`,
   notFired: (name, gives) => `  ✗ ${name} ережесі орындалмады (ол береді: ${gives})`,
+  outranked: (by) => ` (${by} ережесі басым)`,
   givesRefusal: (reason) => `бас тарту: ${reason}`,
   givesCategory: (c) => `«${c}» санаты`,
   condition: (fact, actual, op, value, result) => `      ${fact}: ${actual}; шарт ${op} ${value}: ${result}`,

@@ -57,6 +57,7 @@ export const ru: Catalog = {
   rulesHeader: 'Правила:',
   fired: (name, gives) => `  ✓ правило ${name} сработало → ${gives}`,
   notFired: (name, gives) => `  ✗ правило ${name} не сработало (оно даёт: ${gives})`,
+  outranked: (by) => ` (уступает правилу ${by})`,
   givesRefusal: (reason) => `отказ: ${reason}`,
   givesCategory: (c) => `категория «${c}»`,
   condition: (fact, actual, op, value, result) => `      ${fact}: ${actual}; условие ${op} ${value}: ${result}`,
