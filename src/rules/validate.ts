@@ -103,6 +103,8 @@ function plainReason(e: ErrorObject, doc: unknown): string {
     case 'maxItems':
     case 'minItems':
       return `must have ${e.keyword === 'maxItems' ? 'at most' : 'at least'} ${String(params.limit)} items`;
+    case 'minProperties':
+      return key === 'expect' ? 'a rule test must expect at least one of eligible, reasons, category, rights' : `must have at least ${String(params.limit)} fields`;
     case 'pattern':
       return key === 'effectiveFrom' ? `${show(value)} is not a date YYYY-MM-DD` : `${show(value)} is not a valid ${key === 'version' ? 'version' : 'name (lower_snake_case)'}`;
   }

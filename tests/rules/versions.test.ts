@@ -53,3 +53,21 @@ describe('rule set versions with effective dates', () => {
     rmSync(broken, { recursive: true });
   });
 });
+
+describe('checkRulesFolder', () => {
+  it('checks every set and its rule tests; a version may have no tests, a broken one is named with its folder', async () => {
+    const { checkRulesFolder } = await import('../../src/rules/folder.js');
+    const { mkdirSync } = await import('node:fs');
+    const dir = withScheduledVersion();
+    expect(checkRulesFolder(dir).map((s) => [s.rules.version, s.tests.length > 0])).toEqual([
+      ['2026.1', true],
+      ['2026.2', false],
+    ]);
+    mkdirSync(join(dir, 'versions', '2026.2', 'tests'));
+    writeJson(join(dir, 'versions', '2026.2', 'tests'), 'bad.json', { tests: [{ name: 'x', date: '2026-09-02', application: {}, expect: {} }] });
+    expect(problemsOf(() => checkRulesFolder(dir))).toEqual([
+      { file: 'versions/2026.2/tests/bad.json', path: '$.tests[0].application.birthDate', message: '"birthDate" is missing' },
+      { file: 'versions/2026.2/tests/bad.json', path: '$.tests[0].expect', message: 'a rule test must expect at least one of eligible, reasons, category, rights' },
+    ]);
+  });
+});

@@ -2,11 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { KezekError, RulesError } from '../../errors.js';
-import { loadRuleSet } from '../../rules/load.js';
+import { checkRulesFolder } from '../../rules/folder.js';
 import { referenceEvaluator } from '../../rules/reference-engine.js';
-import { loadRuleTests, runRuleTests, TESTS_DIR } from '../../rules/rule-tests.js';
+import { runRuleTests } from '../../rules/rule-tests.js';
 import { ruleSchemas, schemaFileOf } from '../../rules/schema.js';
-import { loadAllRuleSets, ruleSetHeaders } from '../../rules/versions.js';
 import { formatFacts, formatProblems, formatTestTable, formatValidSets } from '../../service/rules-report.js';
 import { configOf, print, type Common } from '../context.js';
 import { rulesDiffCommand } from './rules-diff.js';
@@ -28,49 +27,16 @@ function reportProblems<T>(fn: () => T): T {
   }
 }
 
-/** Every rule set of a folder with its fixtures: the folder itself and each versions/<name>/ that has a tests/ folder. */
-function setsWithTests(dir: string) {
-  return ruleSetHeaders(dir).map((h) => ({ header: h, rules: loadRuleSet(h.dir, h.label) }));
-}
-
 const validate: CommandModule<Common, DirArgs> = {
   command: 'validate [dir]',
-  describe: 'check every rule set (and rule test file) of a rules folder; lists every problem with file and JSON path',
+  describe: 'check every rule set and rule test file of a rules folder; lists every problem with file and JSON path (exit 2)',
   builder: withDir,
   handler: (argv) => {
     const dir = dirOf(argv);
-    const { sets, fixtures } = reportProblems(() => {
-      const problems: RulesError['problems'][number][] = [];
-      let sets: ReturnType<typeof loadAllRuleSets> = [];
-      let fixtures = 0;
-      try {
-        sets = loadAllRuleSets(dir);
-      } catch (e) {
-        if (!(e instanceof RulesError)) throw e;
-        problems.push(...e.problems);
-      }
-      for (const h of safeHeaders(dir)) {
-        try {
-          fixtures += loadRuleTests(h.dir).length;
-        } catch (e) {
-          if (!(e instanceof RulesError)) throw e;
-          if (!e.problems.every((p) => p.file === `${TESTS_DIR}/`)) problems.push(...e.problems.map((p) => ({ ...p, file: h.label + p.file })));
-        }
-      }
-      if (problems.length) throw new RulesError(problems);
-      return { sets, fixtures };
-    });
-    print(formatValidSets(dir, sets, fixtures));
+    const sets = reportProblems(() => checkRulesFolder(dir));
+    print(formatValidSets(dir, sets.map((s) => s.rules), sets.reduce((n, s) => n + s.tests.length, 0)));
   },
 };
-
-function safeHeaders(dir: string) {
-  try {
-    return ruleSetHeaders(dir);
-  } catch {
-    return [];
-  }
-}
 
 const test: CommandModule<Common, DirArgs> = {
   command: 'test [dir]',
@@ -78,22 +44,12 @@ const test: CommandModule<Common, DirArgs> = {
   builder: withDir,
   handler: async (argv) => {
     const dir = dirOf(argv);
-    const sets = reportProblems(() => setsWithTests(dir));
+    const sets = reportProblems(() => checkRulesFolder(dir));
     let failed = 0;
     let total = 0;
-    for (const { header, rules } of sets) {
-      const cases = reportProblems(() => {
-        try {
-          return loadRuleTests(header.dir);
-        } catch (e) {
-          // A scheduled version without its own tests is allowed; the current set must have them.
-          if (header.label && e instanceof RulesError && e.problems.every((p) => p.file === `${TESTS_DIR}/`)) return [];
-          if (e instanceof RulesError) throw new RulesError(e.problems.map((p) => ({ ...p, file: header.label + p.file })));
-          throw e;
-        }
-      });
-      if (!cases.length) continue;
-      const results = await runRuleTests(referenceEvaluator(rules), cases);
+    for (const { header, rules, tests } of sets) {
+      if (!tests.length) continue;
+      const results = await runRuleTests(referenceEvaluator(rules), tests);
       print(formatTestTable(`${rules.version}${header.label ? ` (${header.label})` : ''}`, results));
       failed += results.filter((r) => !r.passed).length;
       total += results.length;
