@@ -23,15 +23,15 @@ export interface RulesDiff {
 }
 
 /**
- * A `--from`/`--to` value: a rule set folder (its own set, whatever its date),
- * a rules folder with versions (the set in force at the date), or the
- * version name of a set in the --rules folder.
+ * A `--from`/`--to` value: a rule set folder (its own set, whatever its
+ * effectiveFrom, so a scheduled set can be previewed before its date) or the
+ * version name of a set in the --rules folder. Absent: the set in force at the date.
  */
 export function resolveRuleSetArg(rulesDir: string, arg: string | undefined, date: string): RuleSet {
   if (arg === undefined) return loadRuleSetAt(rulesDir, date);
   const asPath = isAbsolute(arg) ? arg : resolve(arg);
   if (existsSync(asPath) && statSync(asPath).isDirectory()) {
-    return existsSync(resolve(asPath, 'versions')) ? loadRuleSetAt(asPath, date) : loadRuleSet(asPath);
+    return loadRuleSet(asPath);
   }
   const header = ruleSetHeaders(rulesDir).find((h) => h.version === arg);
   if (!header) throw new UsageError(`${arg} is neither a rules folder nor a version in ${rulesDir}`);
