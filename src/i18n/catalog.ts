@@ -39,6 +39,7 @@ export interface Catalog {
   queue: (n: number, size: number, year: number, district: string) => string;
   ahead: (e: number, p: number, g: number) => string;
   stored: (runDate: string, n: number, version: string) => string;
+  missingRules: (hash: string) => string;
   waitingFrom: (date: string) => string;
   stopList: (date: string) => string;
   preferencesHeader: string;

@@ -72,6 +72,7 @@ export const en: Catalog = {
   queue: (n, size, year, district) => `Queue number ${n} of ${size} among the children born in ${year} in district ${district}.`,
   ahead: (e, p, g) => `Ahead: ${e} extraordinary, ${p} primary, ${g} general (extraordinary first, then primary and general in turn, each by registration time).`,
   stored: (runDate, n, v) => `The nightly allocation of ${runDate} gave queue number ${n} (rules ${v}).`,
+  missingRules: (h) => `The rules that run used (hash ${h}) are no longer in the rules folder; restore that version to re-run it exactly.`,
   waitingFrom: (date) => `Takes part in allocation from ${date}, the date the family asked for.`,
   stopList: (date) => `On the stop list up to and including ${date}.`,
   preferencesHeader: 'Why there is no seat yet, choice by choice:',

@@ -36,6 +36,7 @@ export function explanationText(x: Explanation, lang: Lang): string {
     out.push(t.ahead(p.ahead.extraordinary, p.ahead.primary, p.ahead.general));
   } else if (p.state === 'waiting') out.push(p.why === 'desired_from' ? t.waitingFrom(p.until) : t.stopList(p.until));
   if (x.storedNumber) out.push(t.stored(x.storedNumber.runDate, x.storedNumber.queueNumber, x.storedNumber.rulesVersion));
+  for (const h of x.missingRules) out.push(t.missingRules(h.slice(0, 12)));
 
   if (x.preferences.length) {
     out.push('', t.preferencesHeader);

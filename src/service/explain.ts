@@ -51,6 +51,11 @@ export interface Explanation {
   /** What the latest nightly run on or before the date stored. */
   storedNumber: StoredNumber | null;
   referral: StoredReferral | null;
+  /**
+   * Hashes of stored runs' rules (referral, queue number) that no set of the
+   * rules folder has: those runs cannot be re-run exactly until that version is restored.
+   */
+  missingRules: string[];
   /** Filled when no referral was given and the application is queued. */
   preferences: PreferenceVerdict[];
   acceptAnyInDistrict: boolean;
@@ -71,7 +76,8 @@ export function placeVerdict(app: Application, groups: readonly DistrictGroup[],
   return { verdict: fit.some((g) => g.seats > 0) ? 'free_now' : 'seats_taken', groups: names };
 }
 
-export async function explainApplication(db: Queryable, rules: RuleSet, id: string, date: string): Promise<Explanation> {
+/** `knownHashes`: the hashes of every rule set of the rules folder (to tell whether a past run's rules are still there). */
+export async function explainApplication(db: Queryable, rules: RuleSet, id: string, date: string, knownHashes?: ReadonlySet<string>): Promise<Explanation> {
   const app = await findApplication(db, id);
   if (!app) throw new NotFoundError('application', id);
   // The rules judge the application as if it were queued, so a refused or offered one is explained the same way.
@@ -100,6 +106,7 @@ export async function explainApplication(db: Queryable, rules: RuleSet, id: stri
     position,
     storedNumber,
     referral,
+    missingRules: [...new Set([referral?.rulesHash, storedNumber?.rulesHash])].filter((h): h is string => !!h && !!knownHashes && !knownHashes.has(h)),
     preferences,
     acceptAnyInDistrict: app.acceptAnyInDistrict,
   };

@@ -76,6 +76,12 @@ describe.each(BACKENDS)('kezek explain on %s', (backend) => {
       { rank: 1, kindergarten: 'KG-1', verdict: 'seats_taken', groups: ['G2022-kk-1'] },
       { rank: 2, kindergarten: 'KG-2', verdict: 'no_group_in_language', groups: [] },
     ]);
+    expect(general.missingRules).toEqual([]);
+    // The run's rules are found by hash in the rules folder; when they are gone, the explanation says so.
+    expect((await explainApplication(db(), rules, 'A-GENERAL', DATE, new Set([rules.hash]))).missingRules).toEqual([]);
+    const gone = await explainApplication(db(), rules, 'A-GENERAL', DATE, new Set(['another-hash']));
+    expect(gone.missingRules).toEqual([rules.hash]);
+    expect(explanationText(gone, 'en')).toContain(`The rules that run used (hash ${rules.hash.slice(0, 12)}) are no longer in the rules folder`);
     const primary = await explainApplication(db(), rules, 'A-PRIMARY', DATE);
     expect(primary.referral).toMatchObject({ kindergarten: 'KG-1', group: 'G2022-kk-1', category: 'primary', preferenceRank: 1, rulesHash: rules.hash });
     expect(primary.ruleTraces.find((r) => r.name === 'primary')).toMatchObject({ fired: true, kind: 'category' });

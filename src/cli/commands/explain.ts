@@ -2,7 +2,8 @@ import type { CommandModule } from 'yargs';
 import { checkDate, todayInKazakhstan } from '../../config.js';
 import { explanationText } from '../../i18n/explain-text.js';
 import { LANGS, type Lang } from '../../i18n/catalog.js';
-import { loadRuleSetAt } from '../../rules/versions.js';
+import { loadRuleSet } from '../../rules/load.js';
+import { loadRuleSetAt, ruleSetHeaders } from '../../rules/versions.js';
 import { explainApplication } from '../../service/explain.js';
 import { configOf, print, withContext, type Common } from '../context.js';
 
@@ -26,8 +27,21 @@ export const explainCommand: CommandModule<Common, Args> = {
     const date = checkDate(argv.date ?? todayInKazakhstan(), '--date');
     const rules = loadRuleSetAt(configOf(argv).rulesDir, date);
     await withContext(argv, async ({ db }) => {
-      const x = await explainApplication(db, rules, argv.id, date);
+      const x = await explainApplication(db, rules, argv.id, date, knownHashes(configOf(argv).rulesDir));
       print(argv.json ? JSON.stringify(x) : explanationText(x, argv.lang));
     });
   },
 };
+
+/** Hashes of every valid set of the folder; a broken scheduled set does not stop an explanation. */
+function knownHashes(dir: string): Set<string> {
+  const out = new Set<string>();
+  for (const h of ruleSetHeaders(dir)) {
+    try {
+      out.add(loadRuleSet(h.dir, h.label).hash);
+    } catch {
+      // reported by `kezek rules validate`
+    }
+  }
+  return out;
+}
