@@ -1,5 +1,5 @@
 import type { Application, Category, Evaluation } from '../domain/types.js';
-import { factsAt, type Facts } from './facts.js';
+import { FACTS, factsAt, type Facts } from './facts.js';
 import type { RuleDefinition, RuleSet } from './ruleset.js';
 
 /**
@@ -44,20 +44,7 @@ const DECORATORS: Record<string, [(v: unknown) => boolean, (f: unknown, j: unkno
   not: [anything, (f, j, next) => !next(f, j)],
 };
 
-const FACT_NAMES: ReadonlySet<string> = new Set<keyof Facts>([
-  'ageYears',
-  'ageMonths',
-  'birthYear',
-  'district',
-  'channel',
-  'language',
-  'groupType',
-  'status',
-  'validRights',
-  'expiredRights',
-  'daysWaited',
-  'parameters',
-]);
+const FACT_NAMES: ReadonlySet<string> = new Set(FACTS.map((f) => f.name));
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
@@ -225,7 +212,8 @@ const NONE: string[] = [];
  * date taken apart once per date rather than once per application.
  */
 function factsWriter(used: ReadonlySet<keyof Facts>, rules: RuleSet): (app: Application, date: string) => Facts {
-  const all = used.has('daysWaited') || used.has('expiredRights');
+  const FAST: ReadonlySet<string> = new Set(['ageYears', 'ageMonths', 'birthYear', 'district', 'channel', 'language', 'groupType', 'status', 'validRights', 'parameters']);
+  const all = [...used].some((f) => !FAST.has(f));
   let lastDate = '';
   let dy = 0;
   let dm = 0;

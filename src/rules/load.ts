@@ -1,44 +1,77 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { RulesError, type RuleProblem } from '../errors.js';
+import { RULE_FILE_LIMITS, parseRuleText } from './guard.js';
+import { RULE_FILES, type RuleFile } from './schema.js';
 import { LIFECYCLE_PARAMETERS, type CategoryRule, type RuleDefinition, type RuleSet } from './ruleset.js';
-
-const RULE_FILES = ['ruleset.json', 'parameters.json', 'eligibility.json', 'categories.json'] as const;
+import { schemaProblems } from './validate.js';
 
 /** Reads a rules folder and checks it; every problem is reported at once. */
-export function loadRuleSet(dir: string): RuleSet {
-  const problems: RuleProblem[] = [];
-  const texts = new Map<string, string>();
-  let present: string[] = [];
+export function loadRuleSet(dir: string, label = ''): RuleSet {
+  return ruleSetFromTexts(readRuleTexts(dir, label), label);
+}
+
+/** The bytes of the four rule files of a folder (I/O only; no checks beyond "is it there"). */
+export function readRuleTexts(dir: string, label = ''): Map<string, string> {
+  let present: string[];
   try {
     present = readdirSync(dir);
   } catch {
-    throw new RulesError([{ file: dir, path: '', message: 'rules folder cannot be read' }]);
+    throw new RulesError([{ file: label || dir, path: '', message: 'rules folder cannot be read' }]);
   }
-  const parsed = new Map<string, unknown>();
+  const problems: RuleProblem[] = [];
+  const texts = new Map<string, string>();
   for (const file of RULE_FILES) {
     if (!present.includes(file)) {
-      problems.push({ file, path: '', message: 'file is missing' });
+      problems.push({ file: label + file, path: '', message: 'file is missing' });
       continue;
     }
-    const text = readFileSync(join(dir, file), 'utf8');
-    texts.set(file, text);
-    try {
-      parsed.set(file, JSON.parse(text));
-    } catch (e) {
-      problems.push({ file, path: '', message: `not valid JSON: ${(e as Error).message}` });
-    }
+    const text = readBounded(join(dir, file));
+    if (text === null) problems.push({ file: label + file, path: '', message: `not a readable file of at most ${RULE_FILE_LIMITS.maxBytes / 1024} KiB` });
+    else texts.set(file, text);
   }
+  if (problems.length) throw new RulesError(problems);
+  return texts;
+}
+
+/** A file's text, or null when it is not a regular file or is too big to be a rule file. */
+export function readBounded(path: string): string | null {
+  try {
+    const st = statSync(path);
+    if (!st.isFile() || st.size > RULE_FILE_LIMITS.maxBytes) return null;
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** Pure: parses, checks and resolves the rule files' texts. `label` prefixes file names in problems. */
+export function ruleSetFromTexts(texts: Map<string, string>, label = ''): RuleSet {
+  const problems: RuleProblem[] = [];
+  const docs = new Map<RuleFile, unknown>();
+  for (const file of RULE_FILES) {
+    const text = texts.get(file);
+    if (text === undefined) {
+      problems.push({ file: label + file, path: '', message: 'file is missing' });
+      continue;
+    }
+    const parsed = parseRuleText(label + file, text);
+    if ('problems' in parsed) problems.push(...parsed.problems);
+    else docs.set(file, parsed.value);
+  }
+  for (const [file, doc] of docs) problems.push(...schemaProblems(file, label + file, doc));
+  problems.push(...nameProblems(docs.get('eligibility.json'), docs.get('categories.json'), label));
   if (problems.length) throw new RulesError(problems);
   return buildRuleSet(
     {
-      ruleset: parsed.get('ruleset.json'),
-      parameters: parsed.get('parameters.json'),
-      eligibility: parsed.get('eligibility.json'),
-      categories: parsed.get('categories.json'),
+      ruleset: docs.get('ruleset.json'),
+      parameters: docs.get('parameters.json'),
+      eligibility: docs.get('eligibility.json'),
+      categories: docs.get('categories.json'),
     },
     hashRuleTexts(texts),
+    label,
   );
 }
 
@@ -58,49 +91,35 @@ interface RuleDocuments {
   categories: unknown;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isPositiveInt = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0;
-const isNonNegativeInt = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+type Doc = Record<string, unknown>;
 
-/** Pure: checks parsed rule documents and resolves them into a RuleSet. */
-export function buildRuleSet(docs: RuleDocuments, hash: string): RuleSet {
+/**
+ * Pure: resolves schema-valid rule documents into a RuleSet, with the checks
+ * a schema cannot make (rule names unique across both files, ranks unique).
+ */
+export function buildRuleSet(docs: RuleDocuments, hash: string, label = ''): RuleSet {
   const problems: RuleProblem[] = [];
-  const bad = (file: string, path: string, message: string) => problems.push({ file, path, message });
+  for (const [file, doc] of Object.entries({ 'ruleset.json': docs.ruleset, 'parameters.json': docs.parameters, 'eligibility.json': docs.eligibility, 'categories.json': docs.categories }))
+    problems.push(...schemaProblems(file as RuleFile, label + file, doc));
+  if (problems.length) throw new RulesError(problems);
+  const rs = docs.ruleset as Doc;
+  const p = docs.parameters as Doc;
+  const eligibility = (docs.eligibility as { rules: RuleDefinition[] }).rules;
+  const categoryRules = (docs.categories as { rules: RuleDefinition[] }).rules;
 
-  const rs = isObject(docs.ruleset) ? docs.ruleset : {};
-  if (typeof rs.version !== 'string' || !rs.version) bad('ruleset.json', '$.version', 'must be a non-empty string');
-  if (typeof rs.effectiveFrom !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(rs.effectiveFrom))
-    bad('ruleset.json', '$.effectiveFrom', 'must be a date YYYY-MM-DD');
+  problems.push(...nameProblems(docs.eligibility, docs.categories, label));
 
-  const p = isObject(docs.parameters) ? docs.parameters : {};
-  if (!isPositiveInt(p.maxAgeYears)) bad('parameters.json', '$.maxAgeYears', 'must be a positive integer');
-  if (!isNonNegativeInt(p.minAgeMonths)) bad('parameters.json', '$.minAgeMonths', 'must be a whole number of months');
-  const quota = p.primaryQuota;
-  if (!Array.isArray(quota) || quota.length !== 2 || !quota.every(isNonNegativeInt) || quota[0] + quota[1] === 0)
-    bad('parameters.json', '$.primaryQuota', 'must be [primary, general], whole numbers, not both 0');
-  if (!isPositiveInt(p.maxPreferences)) bad('parameters.json', '$.maxPreferences', 'must be a positive integer');
-  if (!isPositiveInt(p.confirmWorkingDays)) bad('parameters.json', '$.confirmWorkingDays', 'must be a positive integer');
-  for (const k of LIFECYCLE_PARAMETERS) if (!isPositiveInt(p[k])) bad('parameters.json', `$.${k}`, 'must be a positive integer');
-
-  const eligibility = ruleList(docs.eligibility, 'eligibility.json', bad);
-  eligibility.forEach((r, i) => {
-    if (r.event.type !== 'refuse' || typeof r.event.params?.reason !== 'string')
-      bad('eligibility.json', `$.rules[${i}].event`, 'must be {"type": "refuse", "params": {"reason": "…"}}');
+  const ranks = new Map<number, number>();
+  const categories: CategoryRule[] = categoryRules.map((r, i) => {
+    const params = r.event.params as { category: CategoryRule['category']; rank: number };
+    const before = ranks.get(params.rank);
+    if (before !== undefined) problems.push({ file: label + 'categories.json', path: `$.rules[${i}].event.params.rank`, message: `rank ${params.rank} is already used by $.rules[${before}]` });
+    ranks.set(params.rank, i);
+    return { definition: r, category: params.category, rank: params.rank, rights: rightsNamed(r.conditions) };
   });
-
-  const categories: CategoryRule[] = [];
-  ruleList(docs.categories, 'categories.json', bad).forEach((r, i) => {
-    const params = r.event.params ?? {};
-    const category = params.category;
-    if (r.event.type !== 'category' || (category !== 'extraordinary' && category !== 'primary') || !isPositiveInt(params.rank)) {
-      bad('categories.json', `$.rules[${i}].event`, 'must be {"type": "category", "params": {"category": "extraordinary"|"primary", "rank": n}}');
-      return;
-    }
-    categories.push({ definition: r, category, rank: params.rank, rights: rightsNamed(r.conditions) });
-  });
-
   if (problems.length) throw new RulesError(problems);
   categories.sort((a, b) => a.rank - b.rank);
+  const quota = p.primaryQuota as number[];
   return {
     version: rs.version as string,
     effectiveFrom: rs.effectiveFrom as string,
@@ -108,7 +127,7 @@ export function buildRuleSet(docs: RuleDocuments, hash: string): RuleSet {
     parameters: {
       maxAgeYears: p.maxAgeYears as number,
       minAgeMonths: p.minAgeMonths as number,
-      primaryQuota: [(quota as number[])[0]!, (quota as number[])[1]!],
+      primaryQuota: [quota[0]!, quota[1]!],
       maxPreferences: p.maxPreferences as number,
       confirmWorkingDays: p.confirmWorkingDays as number,
       ...(Object.fromEntries(LIFECYCLE_PARAMETERS.map((k) => [k, p[k] as number])) as Record<(typeof LIFECYCLE_PARAMETERS)[number], number>),
@@ -119,23 +138,22 @@ export function buildRuleSet(docs: RuleDocuments, hash: string): RuleSet {
   };
 }
 
-function ruleList(doc: unknown, file: string, bad: (f: string, p: string, m: string) => void): RuleDefinition[] {
-  if (!isObject(doc) || !Array.isArray(doc.rules)) {
-    bad(file, '$.rules', 'must be an array of rules');
-    return [];
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Pure: rule names must be unique across both rule files (results are told apart by name). Tolerates unchecked documents. */
+export function nameProblems(eligibility: unknown, categories: unknown, label = ''): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const names = new Map<string, string>();
+  for (const [file, doc] of [['eligibility.json', eligibility], ['categories.json', categories]] as const) {
+    const rules = isObject(doc) && Array.isArray(doc.rules) ? doc.rules : [];
+    rules.forEach((r: unknown, i: number) => {
+      if (!isObject(r) || typeof r.name !== 'string') return;
+      const first = names.get(r.name);
+      if (first) problems.push({ file: label + file, path: `$.rules[${i}].name`, message: `duplicate rule name "${r.name}" (first in ${first})` });
+      else names.set(r.name, `${label}${file} $.rules[${i}]`);
+    });
   }
-  const names = new Set<string>();
-  const out: RuleDefinition[] = [];
-  doc.rules.forEach((r: unknown, i: number) => {
-    if (!isObject(r)) return bad(file, `$.rules[${i}]`, 'must be an object');
-    if (typeof r.name !== 'string' || !r.name) return bad(file, `$.rules[${i}].name`, 'must be a non-empty string');
-    if (names.has(r.name)) return bad(file, `$.rules[${i}].name`, `duplicate rule name "${r.name}"`);
-    names.add(r.name);
-    if (!isObject(r.conditions)) return bad(file, `$.rules[${i}].conditions`, 'must be an object');
-    if (!isObject(r.event) || typeof r.event.type !== 'string') return bad(file, `$.rules[${i}].event`, 'must have a type');
-    out.push(r as unknown as RuleDefinition);
-  });
-  return out;
+  return problems;
 }
 
 /** The right categories a rule tests with `{"fact": "validRights", "operator": "contains", "value": …}`. */

@@ -8,41 +8,53 @@ export interface RuleEvaluator {
   evaluate(app: Application, date: string): Promise<Evaluation>;
 }
 
-export function referenceEvaluator(rules: RuleSet): RuleEvaluator {
-  const engine = new Engine([], { allowUndefinedFacts: false });
-  const reasonOrder = new Map<string, number>();
-  rules.eligibility.forEach((r, i) => {
-    engine.addRule(r as unknown as RuleProperties);
-    reasonOrder.set(r.name, i);
-  });
-  const categoryByRule = new Map(rules.categories.map((c) => [c.definition.name, c]));
-  for (const c of rules.categories) engine.addRule(c.definition as unknown as RuleProperties);
+const SIMPLE_PATH = /^\$(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
 
+/**
+ * Replaces jsonpath-plus (which can evaluate script expressions) with plain
+ * own-property lookups of `$.a.b`; anything else is an error. The schema
+ * already allows only `$.<parameter>`; this holds even for unchecked rules.
+ */
+export function safePathResolver(value: unknown, path: string): unknown {
+  if (!SIMPLE_PATH.test(path)) throw new Error(`rule path ${JSON.stringify(path)} is not a simple $.name path`);
+  let cur = value;
+  for (const key of path.slice(2).split('.')) {
+    if (typeof cur !== 'object' || cur === null || !Object.hasOwn(cur, key)) return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
+/** A json-rules-engine with the rule set's rules, no custom operators and the safe path resolver. */
+export function buildEngine(rules: RuleSet): Engine {
+  const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: safePathResolver });
+  for (const r of rules.eligibility) engine.addRule(r as unknown as RuleProperties);
+  for (const c of rules.categories) engine.addRule(c.definition as unknown as RuleProperties);
+  return engine;
+}
+
+/** Pure: the verdict from the names of the rules that fired. */
+export function verdictOf(rules: RuleSet, fired: readonly string[], validRights: readonly string[]): Evaluation {
+  const reasons: string[] = [];
+  for (const r of rules.eligibility) if (fired.includes(r.name)) reasons.push(String(r.event.params?.reason));
+  // categories are sorted by rank: the first that fired wins.
+  const best = rules.categories.find((c) => fired.includes(c.definition.name));
+  const category: Category = best?.category ?? 'general';
+  const named = best?.rights ?? [];
+  return { eligible: reasons.length === 0, reasons, category, rights: validRights.filter((r) => named.includes(r)) };
+}
+
+export function referenceEvaluator(rules: RuleSet): RuleEvaluator {
+  const engine = buildEngine(rules);
   return {
     async evaluate(app, date) {
       const facts = factsAt(app, date, rules.parameters);
       const { results } = await engine.run(facts as unknown as Record<string, unknown>);
-      const refusals: { order: number; reason: string }[] = [];
-      let best: { rank: number; category: Category; rights: string[] } | null = null;
-      for (const result of results) {
-        const name = String(result.name);
-        const order = reasonOrder.get(name);
-        if (order !== undefined) {
-          refusals.push({ order, reason: String(result.event?.params?.reason) });
-          continue;
-        }
-        const cat = categoryByRule.get(name);
-        if (cat && (!best || cat.rank < best.rank)) best = { rank: cat.rank, category: cat.category, rights: cat.rights };
-      }
-      refusals.sort((a, b) => a.order - b.order);
-      const category: Category = best?.category ?? 'general';
-      const named = best?.rights ?? [];
-      return {
-        eligible: refusals.length === 0,
-        reasons: refusals.map((r) => r.reason),
-        category,
-        rights: facts.validRights.filter((r) => named.includes(r)),
-      };
+      return verdictOf(
+        rules,
+        results.map((r) => String(r.name)),
+        facts.validRights,
+      );
     },
   };
 }

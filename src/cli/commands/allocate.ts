@@ -5,7 +5,8 @@ import { checkDate } from '../../config.js';
 import { UsageError } from '../../errors.js';
 import { ENGINES, type EngineName } from '../../rules/engine.js';
 import { runNightly } from '../../run/nightly.js';
-import { configOf, print, rulesOf, withContext, type Common } from '../context.js';
+import { loadRuleSetAt } from '../../rules/versions.js';
+import { configOf, print, withContext, type Common } from '../context.js';
 import { progressReporter } from '../progress.js';
 import { formatRun } from '../format.js';
 
@@ -34,7 +35,7 @@ export const allocateCommand: CommandModule<Common, Args> = {
   handler: async (argv) => {
     const date = checkDate(argv.date, '--date');
     if (!Number.isInteger(argv.workers) || argv.workers < 1 || argv.workers > 64) throw new UsageError('--workers must be a whole number from 1 to 64');
-    const rules = rulesOf(argv);
+    const rules = loadRuleSetAt(configOf(argv).rulesDir, date);
     const calendar = loadCalendar(configOf(argv).rulesDir);
     await withContext(argv, async ({ db, log, config }) => {
       const outDir = resolve(argv.out);

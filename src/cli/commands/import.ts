@@ -1,7 +1,9 @@
 import { join, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { importFolder } from '../../input/import-folder.js';
-import { print, rulesOf, withContext, type Common } from '../context.js';
+import { todayInKazakhstan } from '../../config.js';
+import { loadRuleSetAt } from '../../rules/versions.js';
+import { configOf, print, withContext, type Common } from '../context.js';
 import { formatImport } from '../format.js';
 
 interface Args extends Common {
@@ -17,7 +19,8 @@ export const importCommand: CommandModule<Common, Args> = {
       .positional('dir', { type: 'string', demandOption: true, describe: 'folder with districts/kindergartens/places/applications.ndjson' })
       .option('rejects', { type: 'string', describe: 'rejects file (default DIR/rejects.ndjson)' }),
   handler: async (argv) => {
-    const rules = rulesOf(argv);
+    // Rights known to the rules in force today decide what import accepts.
+    const rules = loadRuleSetAt(configOf(argv).rulesDir, todayInKazakhstan());
     await withContext(argv, async ({ db, log }) => {
       const dir = resolve(argv.dir);
       const report = await importFolder(db, dir, { rejectsPath: resolve(argv.rejects ?? join(dir, 'rejects.ndjson')), actor: 'import', rules, log });

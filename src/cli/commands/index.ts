@@ -4,6 +4,7 @@ import { allocateCommand } from './allocate.js';
 import { applicationCommand } from './application.js';
 import { complaintCommand } from './complaint.js';
 import { demoCommand } from './demo.js';
+import { explainCommand } from './explain.js';
 import { historyCommand } from './history.js';
 import { importCommand } from './import.js';
 import { positionCommand } from './position.js';
@@ -17,6 +18,7 @@ export const COMMANDS = [
   allocateCommand,
   registerCommand,
   positionCommand,
+  explainCommand,
   rulesCommand,
   referralCommand,
   applicationCommand,

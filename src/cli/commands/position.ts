@@ -2,7 +2,8 @@ import type { CommandModule } from 'yargs';
 import { checkDate, todayInKazakhstan } from '../../config.js';
 import { referenceEvaluator } from '../../rules/reference-engine.js';
 import { positionOf } from '../../service/position.js';
-import { print, rulesOf, withContext, type Common } from '../context.js';
+import { loadRuleSetAt } from '../../rules/versions.js';
+import { configOf, print, withContext, type Common } from '../context.js';
 import { formatPosition } from '../format.js';
 
 interface Args extends Common {
@@ -21,7 +22,7 @@ export const positionCommand: CommandModule<Common, Args> = {
       .option('json', { type: 'boolean', default: false, describe: 'print JSON' }),
   handler: async (argv) => {
     const date = checkDate(argv.date ?? todayInKazakhstan(), '--date');
-    const rules = rulesOf(argv);
+    const rules = loadRuleSetAt(configOf(argv).rulesDir, date);
     await withContext(argv, async ({ db }) => {
       const p = await positionOf(db, rules, referenceEvaluator(rules), argv.id, date);
       print(argv.json ? JSON.stringify(p) : formatPosition(p, date));

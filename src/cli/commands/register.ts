@@ -3,7 +3,8 @@ import type { CommandModule } from 'yargs';
 import { checkDate, todayInKazakhstan } from '../../config.js';
 import { referenceEvaluator } from '../../rules/reference-engine.js';
 import { registerApplication } from '../../service/register.js';
-import { print, rulesOf, withContext, type Common } from '../context.js';
+import { loadRuleSetAt } from '../../rules/versions.js';
+import { configOf, print, withContext, type Common } from '../context.js';
 import { formatNotice } from '../format.js';
 
 interface Args extends Common {
@@ -20,7 +21,7 @@ export const registerCommand: CommandModule<Common, Args> = {
       .option('date', { type: 'string', describe: 'date of registration (default today in Kazakhstan)' }),
   handler: async (argv) => {
     const date = checkDate(argv.date ?? todayInKazakhstan(), '--date');
-    const rules = rulesOf(argv);
+    const rules = loadRuleSetAt(configOf(argv).rulesDir, date);
     await withContext(argv, async ({ db }) => {
       const notice = await registerApplication(db, resolve(argv.file), rules, referenceEvaluator(rules), date, 'register');
       print(formatNotice(notice, date));

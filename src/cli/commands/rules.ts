@@ -1,22 +1,87 @@
-import type { CommandModule } from 'yargs';
-import { loadRuleSet } from '../../rules/load.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import { KezekError, RulesError } from '../../errors.js';
+import { checkRulesFolder } from '../../rules/folder.js';
+import { referenceEvaluator } from '../../rules/reference-engine.js';
+import { runRuleTests } from '../../rules/rule-tests.js';
+import { ruleSchemas, schemaFileOf } from '../../rules/schema.js';
+import { formatFacts, formatProblems, formatTestTable, formatValidSets } from '../../service/rules-report.js';
 import { configOf, print, type Common } from '../context.js';
+import { rulesDiffCommand } from './rules-diff.js';
 
-interface Args extends Common {
-  action: 'validate';
+interface DirArgs extends Common {
   dir?: string | undefined;
 }
 
-export const rulesCommand: CommandModule<Common, Args> = {
-  command: 'rules <action> [dir]',
-  describe: 'check the rule files (validate)',
+const dirOf = (argv: DirArgs): string => configOf({ ...argv, rules: argv.dir ?? argv.rules }).rulesDir;
+const withDir = <T>(y: Argv<T>) => y.positional('dir', { type: 'string', describe: 'rules folder (default --rules, or the shipped rules/)' });
+
+/** Prints every problem (stdout), then fails with exit code 2. */
+function reportProblems<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof RulesError) print(formatProblems(e.problems));
+    throw e;
+  }
+}
+
+const validate: CommandModule<Common, DirArgs> = {
+  command: 'validate [dir]',
+  describe: 'check every rule set and rule test file of a rules folder; lists every problem with file and JSON path (exit 2)',
+  builder: withDir,
+  handler: (argv) => {
+    const dir = dirOf(argv);
+    const sets = reportProblems(() => checkRulesFolder(dir));
+    print(formatValidSets(dir, sets.map((s) => s.rules), sets.reduce((n, s) => n + s.tests.length, 0)));
+  },
+};
+
+const test: CommandModule<Common, DirArgs> = {
+  command: 'test [dir]',
+  describe: 'run the rule tests (tests/*.json) of every rule set; exit 1 when one fails, 2 when rules or tests are invalid',
+  builder: withDir,
+  handler: async (argv) => {
+    const dir = dirOf(argv);
+    const sets = reportProblems(() => checkRulesFolder(dir));
+    let failed = 0;
+    let total = 0;
+    for (const { header, rules, tests } of sets) {
+      if (!tests.length) continue;
+      const results = await runRuleTests(referenceEvaluator(rules), tests);
+      print(formatTestTable(`${rules.version}${header.label ? ` (${header.label})` : ''}`, results));
+      failed += results.filter((r) => !r.passed).length;
+      total += results.length;
+    }
+    if (failed) throw new KezekError('RUN_FAILED', `${failed} of ${total} rule tests failed`);
+  },
+};
+
+const facts: CommandModule<Common, Common> = {
+  command: 'facts',
+  describe: 'print the facts rules may use, with types and examples, and the operators',
+  handler: () => print(formatFacts()),
+};
+
+const schema: CommandModule<Common, DirArgs> = {
+  command: 'schema [dir]',
+  describe: 'write the JSON Schemas of the rule files into DIR/schema/ (for editors)',
+  builder: withDir,
+  handler: (argv) => {
+    const out = join(dirOf(argv), 'schema');
+    mkdirSync(out, { recursive: true });
+    for (const [file, s] of Object.entries(ruleSchemas())) writeFileSync(join(out, schemaFileOf(file === 'tests' ? 'tests.json' : file)), JSON.stringify(s, null, 2) + '\n');
+    print(`Wrote the rule file schemas to ${out}`);
+  },
+};
+
+export const rulesCommand: CommandModule<Common, Common> = {
+  command: 'rules <command>',
+  describe: 'policy rules: validate, test, facts, schema, diff',
   builder: (y) =>
     y
-      .positional('action', { choices: ['validate'] as const, demandOption: true })
-      .positional('dir', { type: 'string', describe: 'rules folder (default: the shipped rules/)' }),
-  handler: (argv) => {
-    const dir = configOf({ ...argv, rules: argv.dir ?? argv.rules }).rulesDir;
-    const rules = loadRuleSet(dir);
-    print(`Rules in ${dir} are valid: version ${rules.version} from ${rules.effectiveFrom}, hash ${rules.hash.slice(0, 12)}…`);
-  },
+      .command([validate, test, facts, schema, rulesDiffCommand] as unknown as CommandModule<Common, Common>[])
+      .demandCommand(1, 'name a rules command: validate, test, facts, schema or diff'),
+  handler: () => {},
 };

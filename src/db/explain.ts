@@ -1,0 +1,83 @@
+import type { Category, GroupType, Language } from '../domain/types.js';
+import type { Queryable } from './database.js';
+
+/** Reads for `kezek explain`: a district's groups (also full ones) and what the latest run before a date stored. */
+
+export interface DistrictGroup {
+  kindergarten: string;
+  group: string;
+  birthYear: number;
+  language: Language;
+  groupType: GroupType;
+  /** Free seats now (0 when every seat was taken). */
+  seats: number;
+}
+
+export async function districtGroups(db: Queryable, district: string): Promise<DistrictGroup[]> {
+  const rows = await db.query<{ kindergarten_id: string; group_id: string; birth_year: number; language: Language; group_type: GroupType; seats: number }>(
+    `select p.kindergarten_id, p.group_id, p.birth_year, p.language, p.group_type, p.seats
+       from places p join kindergartens k on k.id = p.kindergarten_id
+      where k.district_id = $1
+      order by p.kindergarten_id collate "C", p.group_id collate "C"`,
+    [district],
+  );
+  return rows.map((r) => ({ kindergarten: r.kindergarten_id, group: r.group_id, birthYear: r.birth_year, language: r.language, groupType: r.group_type, seats: r.seats }));
+}
+
+export interface StoredNumber {
+  runDate: string;
+  runId: string;
+  queueNumber: number;
+  category: Category;
+  rulesVersion: string;
+  rulesHash: string;
+}
+
+/** The queue number the latest run on or before the date gave, with the rules that run used. */
+export async function storedQueueNumber(db: Queryable, application: string, date: string): Promise<StoredNumber | null> {
+  const rows = await db.query<{ run_date: string; run_id: string; queue_number: number; category: Category; rules_version: string; rules_hash: string }>(
+    `select q.run_date::text as run_date, q.run_id, q.queue_number, q.category, r.rules_version, r.rules_hash
+       from queue_numbers q join runs r on r.id = q.run_id
+      where q.application_id = $1 and q.run_date <= $2
+      order by q.run_date desc limit 1`,
+    [application, date],
+  );
+  const r = rows[0];
+  return r ? { runDate: r.run_date, runId: r.run_id, queueNumber: r.queue_number, category: r.category, rulesVersion: r.rules_version, rulesHash: r.rules_hash } : null;
+}
+
+export interface StoredReferral {
+  id: string;
+  kindergarten: string;
+  group: string;
+  category: Category;
+  rights: string[];
+  preferenceRank: number;
+  issuedOn: string;
+  confirmBy: string;
+  status: string;
+  rulesVersion: string;
+  rulesHash: string;
+}
+
+/** The latest referral issued to the application on or before the date. */
+export async function referralUpTo(db: Queryable, application: string, date: string): Promise<StoredReferral | null> {
+  const rows = await db.query<{
+    id: string; kindergarten_id: string; group_id: string; category: Category; rights: string[]; preference_rank: number;
+    issued_on: string; confirm_by: string; status: string; rules_version: string; rules_hash: string;
+  }>(
+    `select f.id, f.kindergarten_id, f.group_id, f.category, f.rights, f.preference_rank, f.issued_on::text as issued_on,
+            f.confirm_by::text as confirm_by, f.status, r.rules_version, r.rules_hash
+       from referrals f join runs r on r.id = f.run_id
+      where f.application_id = $1 and f.issued_on <= $2
+      order by f.issued_on desc, f.id desc limit 1`,
+    [application, date],
+  );
+  const r = rows[0];
+  return r
+    ? {
+        id: r.id, kindergarten: r.kindergarten_id, group: r.group_id, category: r.category, rights: r.rights, preferenceRank: r.preference_rank,
+        issuedOn: r.issued_on, confirmBy: r.confirm_by, status: r.status, rulesVersion: r.rules_version, rulesHash: r.rules_hash,
+      }
+    : null;
+}

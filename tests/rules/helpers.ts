@@ -1,0 +1,41 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RuleProblem } from '../../src/errors.js';
+import { RulesError } from '../../src/errors.js';
+
+export const RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));
+
+/** A copy of the shipped rules/ in a temp folder. */
+export function copyRules(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kezek-rules-'));
+  cpSync(RULES_DIR, dir, { recursive: true });
+  return dir;
+}
+
+export const readJson = (dir: string, file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+export const writeJson = (dir: string, file: string, v: unknown) => writeFileSync(join(dir, file), JSON.stringify(v, null, 2));
+
+/** The problems a call throws as RulesError (fails the test when it does not throw one). */
+export function problemsOf(fn: () => unknown): RuleProblem[] {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof RulesError) return [...e.problems];
+    throw e;
+  }
+  throw new Error('expected a RulesError');
+}
+
+/** rules/ plus versions/2026.2 (from `effectiveFrom`, maxAgeYears 5). */
+export function withScheduledVersion(effectiveFrom = '2026-09-02'): string {
+  const dir = copyRules();
+  const v = join(dir, 'versions', '2026.2');
+  mkdirSync(v, { recursive: true });
+  for (const f of ['ruleset.json', 'parameters.json', 'eligibility.json', 'categories.json']) cpSync(join(dir, f), join(v, f));
+  writeJson(v, 'ruleset.json', { ...readJson(v, 'ruleset.json'), $schema: '../../schema/ruleset.schema.json', version: '2026.2', effectiveFrom });
+  writeJson(v, 'parameters.json', { ...readJson(v, 'parameters.json'), maxAgeYears: 5 });
+  return dir;
+}
+
