@@ -124,15 +124,16 @@ export async function applyChanges(q: Queryable, changes: readonly Change[], act
   }
 }
 
-/** Queued children of the district born on or before `bornBy` leave the queue as aged_out. */
-export async function ageOut(q: Queryable, district: string, bornBy: string, maxAgeYears: number, actor: string, date: string): Promise<number> {
+/** Queued applications refused for the age limit leave the queue as aged_out. */
+export async function ageOut(q: Queryable, ids: readonly string[], maxAgeYears: number, actor: string, date: string): Promise<number> {
+  if (!ids.length) return 0;
   const rows = await q.query<{ id: string }>(
     `with aged as (
        update applications set status = 'aged_out', updated_at = now()
-        where district_id = $1 and status = 'queued' and child_birth_date <= $2::date returning id)
+        where id = any($1::text[]) and status = 'queued' returning id)
      insert into events (entity, entity_id, from_status, to_status, actor, reason, effective_on)
-     select 'application', id, 'queued', 'aged_out', $3, $4, $5::date from aged returning entity_id as id`,
-    [district, bornBy, actor, `reached the age limit of ${maxAgeYears} years`, date],
+     select 'application', id, 'queued', 'aged_out', $2, $3, $4::date from aged returning entity_id as id`,
+    [ids, actor, `reached the age limit of ${maxAgeYears} years`, date],
   );
   return rows.length;
 }

@@ -29,10 +29,3 @@ export function stopListUntil(cancelledOn: string, p: RuleParameters): string {
   return addDays(cancelledOn, p.stopListDays - 1);
 }
 
-/** Children born on or before this day have reached `years` at `date` (29 Feb → 28 Feb in common years). */
-export function bornOnOrBefore(date: string, years: number): string {
-  const y = Number(date.slice(0, 4)) - years;
-  const md = date.slice(5);
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return `${String(y).padStart(4, '0')}-${md === '02-29' && !leap ? '02-28' : md}`;
-}

@@ -1,8 +1,7 @@
 import type { Queryable } from '../db/database.js';
-import { ageOut, applyChanges, liveReferrals, storeLapseCounts, type LapseCounts } from '../db/lifecycle.js';
+import { applyChanges, liveReferrals, type LapseCounts } from '../db/lifecycle.js';
 import type { Calendar } from '../domain/calendar.js';
 import type { RuleParameters } from '../rules/ruleset.js';
-import { bornOnOrBefore } from './deadlines.js';
 import { overdueChange } from './overdue.js';
 
 export type { LapseCounts };
@@ -10,8 +9,9 @@ export type { LapseCounts };
 /**
  * Step 1 of a nightly run in one district, inside the district's
  * transaction: lapse or cancel what is overdue at `date` (seats back into the
- * pool for this same run), then let children at the age limit leave the
- * queue. `actor` is the run id.
+ * pool for this same run). `actor` is the run id. Children at the age limit
+ * leave the queue after the allocation (they are refused with `age_limit`
+ * in this run's refusals first); the caller stores the counts.
  */
 export async function lapseDistrict(
   q: Queryable,
@@ -26,13 +26,10 @@ export async function lapseDistrict(
     return c ? [c] : [];
   });
   await applyChanges(q, changes, actor, date);
-  const agedOut = await ageOut(q, district, bornOnOrBefore(date, params.maxAgeYears), params.maxAgeYears, actor, date);
-  const counts: LapseCounts = {
+  return {
     lapsed: changes.filter((c) => c.referral?.to === 'lapsed').length,
     cancelled: changes.filter((c) => c.referral?.to === 'cancelled').length,
-    agedOut,
+    agedOut: 0,
     seatsReturned: changes.filter((c) => c.seatBack).length,
   };
-  await storeLapseCounts(q, date, district, counts);
-  return counts;
 }

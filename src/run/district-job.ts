@@ -1,6 +1,6 @@
 import type { DistrictCounts, DistrictOutcome } from '../allocation/allocate.js';
 import type { Queryable } from '../db/database.js';
-import { readLapseCounts } from '../db/lifecycle.js';
+import { ageOut, readLapseCounts, storeLapseCounts } from '../db/lifecycle.js';
 import type { Calendar } from '../domain/calendar.js';
 import { lapseDistrict, type LapseCounts } from '../lifecycle/lapse.js';
 import { ledgerEntry, readDistrict, readStoredDistrict, storeDistrict, tryLockDistrict } from '../db/runs.js';
@@ -75,7 +75,8 @@ export async function allocateDistrictJob(q: Queryable, job: DistrictJob, comput
     };
   }
   // Step 1: what is overdue lapses and its seats come back, before anything is read.
-  const lifecycle = await lapseDistrict(q, district, date, job.calendar, job.rules.parameters, runId ?? 'dry-run');
+  const actor = runId ?? 'dry-run';
+  const lapses = await lapseDistrict(q, district, date, job.calendar, job.rules.parameters, actor);
   let t = performance.now();
   const data = await readDistrict(q, district);
   const readMs = performance.now() - t;
@@ -86,6 +87,10 @@ export async function allocateDistrictJob(q: Queryable, job: DistrictJob, comput
   const allocateMs = performance.now() - t;
   t = performance.now();
   if (runId) await storeDistrict(q, { runId, date, inputHash, outcome, referrals });
+  // Refused for the age limit in this run's refusals, the children then leave the queue (aged_out).
+  const aged = outcome.refusals.filter((r) => r.reasons.includes('age_limit')).map((r) => r.application);
+  const lifecycle = { ...lapses, agedOut: await ageOut(q, aged, job.rules.parameters.maxAgeYears, actor, date) };
+  await storeLapseCounts(q, date, district, lifecycle);
   return {
     summary: { district, inputHash, resumed: false, ...outcome.counts, lifecycle },
     referrals: text(referrals, referralLine),

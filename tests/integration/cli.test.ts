@@ -125,7 +125,8 @@ describe('the command line on PostgreSQL', () => {
   it('refuses to run with broken rules, before touching the database', () => {
     const rules = tempDir('kezek-rules-');
     cpSync('rules', rules, { recursive: true });
-    writeFileSync(join(rules, 'parameters.json'), JSON.stringify({ maxAgeYears: 7, minAgeMonths: 12, primaryQuota: [0, 0], maxPreferences: 3, confirmWorkingDays: 2 }));
+    const parameters = JSON.parse(readFileSync(join(rules, 'parameters.json'), 'utf8'));
+    writeFileSync(join(rules, 'parameters.json'), JSON.stringify({ ...parameters, primaryQuota: [0, 0] }));
     const r = kezek(['allocate', '--date', DATE, '--out', tempDir(), '--rules', rules], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
     expect(r.code).toBe(2);
     expectOneLineError(r.stderr, /parameters\.json \$\.primaryQuota/);

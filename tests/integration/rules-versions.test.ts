@@ -8,15 +8,14 @@ import { BACKENDS, dropSchema, openTestDatabase, POSTGRES_URL, useDatabase } fro
 import { allocate, importData, lines, shippedRules, tempDir } from '../support/run-helpers.js';
 import { withScheduledVersion } from '../rules/helpers.js';
 
-const DAY = '2027-03-01';
-const NEXT = '2027-03-02';
+const DAY = '2026-10-06';
+const NEXT = '2026-10-07';
 let dataDir: string;
 let rulesDir: string;
 beforeAll(async () => {
   dataDir = tempDir('kezek-versions-');
   await writeDataset(dataDir, { seed: 5, date: '2026-09-01', districts: 2, kindergartensPerDistrict: 4, applications: 500, seats: 100, badLines: false });
-  // 2026.2 from 2027-03-02: maxAgeYears 5. Dates apart from other tests' runs: the (date, district)
-  // advisory lock is database-wide, so concurrent tests in other schemas must not share them.
+  // 2026.2 from NEXT: maxAgeYears 5.
   rulesDir = withScheduledVersion(NEXT);
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCalendar } from '../../src/calendar/load.js';
 import { TransitionError } from '../../src/errors.js';
-import { bornOnOrBefore, enrollByAfter, proofBy } from '../../src/lifecycle/deadlines.js';
+import { enrollByAfter, proofBy } from '../../src/lifecycle/deadlines.js';
 import { overdueChange } from '../../src/lifecycle/overdue.js';
 import {
   confirmReferral,
@@ -57,10 +57,6 @@ describe('deadlines on the working-day calendar', () => {
     expect(enrollByAfter('2026-09-02', calendar, params)).toBe('2026-09-09');
     expect(proofBy({ issuedOn: '2026-09-01' }, calendar, params)).toBe('2026-09-08');
     expect(proofBy({ issuedOn: '2026-03-20' }, calendar, params)).toBe('2026-04-01'); // 23–25 Mar off
-  });
-  it('finds the birth dates that reached the age limit, 29 February included', () => {
-    expect(bornOnOrBefore('2026-09-01', 7)).toBe('2019-09-01');
-    expect(bornOnOrBefore('2028-02-29', 7)).toBe('2021-02-28');
   });
 });
 

@@ -85,7 +85,8 @@ const VARIANTS: Record<string, RuleSet> = {
       conditions: {
         all: [
           { fact: 'groupType', operator: 'equal', value: 'special' },
-          { not: { fact: 'validRights', operator: 'someFact:in', value: ['disability', 'special_needs'] } },
+          { not: { any: [{ fact: 'validRights', operator: 'contains', value: 'disability' }, { fact: 'validRights', operator: 'contains', value: 'special_needs' }] } },
+          { fact: 'channel', operator: 'in', value: ['portal', 'office'] },
         ],
       },
       event: { type: 'refuse', params: { reason: 'not_special_needs' } },
@@ -96,17 +97,26 @@ const VARIANTS: Record<string, RuleSet> = {
         any: [
           { all: [{ fact: 'daysWaited', operator: 'greaterThan', value: 1200 }, { fact: 'channel', operator: 'notIn', value: ['govcorp'] }] },
           { fact: 'birthYear', operator: 'lessThanInclusive', value: { fact: 'parameters', path: '$.maxAgeYears' } },
-          { fact: 'expiredRights', operator: 'not:doesNotContain', value: 'teacher' },
+          { fact: 'expiredRights', operator: 'contains', value: 'teacher' },
+          { all: [{ fact: 'onStopList', operator: 'equal', value: false }, { fact: 'preferenceCount', operator: 'greaterThanInclusive', value: 3 }] },
         ],
       },
       event: { type: 'category', params: { category: 'primary', rank: 3 } },
     });
   }),
-  'empty any passes, everyFact on empty list': variant((d) => {
-    d.categories.rules.unshift({
-      name: 'empty',
-      conditions: { all: [{ any: [] }, { fact: 'validRights', operator: 'everyFact:equal', value: 'military' }, { fact: 'language', operator: 'equal', value: 'ru' }] },
-      event: { type: 'category', params: { category: 'extraordinary', rank: 1 } },
+  'ranks reordered, negations, booleans': variant((d) => {
+    d.categories.rules.push({
+      name: 'ru_portal_early',
+      conditions: {
+        all: [
+          { fact: 'language', operator: 'equal', value: 'ru' },
+          { not: { fact: 'channel', operator: 'notEqual', value: 'portal' } },
+          { fact: 'acceptAnyInDistrict', operator: 'equal', value: true },
+          { fact: 'desiredFromReached', operator: 'equal', value: true },
+          { fact: 'ageMonths', operator: 'lessThan', value: 30 },
+        ],
+      },
+      event: { type: 'category', params: { category: 'extraordinary', rank: 3 } },
     });
   }),
 };
@@ -150,18 +160,20 @@ describe('compiled rules agree with json-rules-engine', () => {
   });
 
   it('falls back to the reference engine, naming the rule and the construct, for what it cannot compile', () => {
-    const withCustom = variant((d) => {
-      d.eligibility.rules.push({ name: 'custom_op', conditions: { all: [{ fact: 'ageYears', operator: 'between', value: [1, 2] }] }, event: { type: 'refuse', params: { reason: 'x' } } });
-    });
+    // The rule schema already refuses these; the fallback is the net behind it (rules loaded some other way).
+    const withCustom: RuleSet = {
+      ...shipped,
+      eligibility: [...shipped.eligibility, { name: 'custom_op', conditions: { all: [{ fact: 'ageYears', operator: 'between', value: [1, 2] }] }, event: { type: 'refuse', params: { reason: 'x' } } }],
+    };
     expect(() => compileRuleSet(withCustom)).toThrow(Unsupported);
     expect(chooseEngine(withCustom, 'compiled')).toEqual({ engine: 'reference', fallback: 'rule "custom_op": operator "between"' });
-    const withScriptPath = variant((d) => {
-      d.eligibility.rules.push({
-        name: 'script_path',
-        conditions: { all: [{ fact: 'parameters', path: '$..[?(@.maxAgeYears)]', operator: 'equal', value: 1 }] },
-        event: { type: 'refuse', params: { reason: 'x' } },
-      });
-    });
+    const withScriptPath: RuleSet = {
+      ...shipped,
+      eligibility: [
+        ...shipped.eligibility,
+        { name: 'script_path', conditions: { all: [{ fact: 'parameters', path: '$..[?(@.maxAgeYears)]', operator: 'equal', value: 1 }] }, event: { type: 'refuse', params: { reason: 'x' } } },
+      ],
+    };
     expect(chooseEngine(withScriptPath, 'compiled').fallback).toMatch(/rule "script_path": path/);
     expect(chooseEngine(shipped, 'compiled')).toEqual({ engine: 'compiled', fallback: null });
     expect(chooseEngine(shipped, 'reference')).toEqual({ engine: 'reference', fallback: null });
