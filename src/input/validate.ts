@@ -170,7 +170,7 @@ export function checkPlace(value: unknown, kindergartens: ReadonlyMap<string, st
     return fail('wrong_type', 'birthYear', 'birthYear must be a year');
   const seats = field(value, 'seats');
   if (!seats.present) return fail('missing_field', 'seats', 'seats is missing');
-  if (!Number.isInteger(seats.value) || (seats.value as number) <= 0 || (seats.value as number) > 10_000)
+  if (!Number.isInteger(seats.value) || (seats.value as number) <= 0 || (seats.value as number) > 2_147_483_647)
     return fail('invalid_seats', 'seats', 'seats must be a positive whole number');
   if (!kindergartens.has(kindergarten!)) return fail('unknown_kindergarten', 'kindergarten', `unknown kindergarten ${kindergarten}`);
   return {
