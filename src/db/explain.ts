@@ -34,13 +34,13 @@ export interface StoredNumber {
 }
 
 /** The queue number the latest run on or before the date gave, with the rules that run used. */
-export async function storedQueueNumber(db: Queryable, application: string, date: string): Promise<StoredNumber | null> {
+export async function storedQueueNumber(db: Queryable, application: string, district: string, date: string): Promise<StoredNumber | null> {
   const rows = await db.query<{ run_date: string; run_id: string; queue_number: number; category: Category; rules_version: string; rules_hash: string }>(
     `select q.run_date::text as run_date, q.run_id, q.queue_number, q.category, r.rules_version, r.rules_hash
        from queue_numbers q join runs r on r.id = q.run_id
-      where q.application_id = $1 and q.run_date <= $2
+      where q.district_id = $3 and q.application_id = $1 and q.run_date <= $2
       order by q.run_date desc limit 1`,
-    [application, date],
+    [application, date, district],
   );
   const r = rows[0];
   return r ? { runDate: r.run_date, runId: r.run_id, queueNumber: r.queue_number, category: r.category, rulesVersion: r.rules_version, rulesHash: r.rules_hash } : null;

@@ -127,3 +127,16 @@ export async function upsertApplications(tx: Queryable, rows: readonly Applicati
   await stageApplications(tx, rows);
   await mergeStagedApplications(tx, actor);
 }
+
+/**
+ * After a large load: fresh planner statistics, and the queue stored in
+ * district order so that a nightly run reads each district from a few
+ * contiguous pages instead of from all over the table (CLUSTER takes an
+ * exclusive lock for a moment: it belongs to the import, not to the run).
+ */
+export async function settleAfterLoad(db: Queryable, largeLoad: boolean): Promise<void> {
+  if (largeLoad) await db.query('cluster applications using applications_district');
+  await db.query('analyze applications');
+  await db.query('analyze places');
+  await db.query('analyze kindergartens');
+}

@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.js';
 import { copyText, type CopyValue } from '../db/copy.js';
-import { upsertDistricts, upsertKindergartens, upsertPlaces } from '../db/imports.js';
+import { settleAfterLoad, upsertDistricts, upsertKindergartens, upsertPlaces } from '../db/imports.js';
 import { parseInstant } from '../domain/dates.js';
 import type { PlaceRecord } from '../input/validate.js';
 import { applicationLines, districtLines, kindergartenLines, placeLines, type GenerateOptions } from './generate.js';
@@ -80,5 +80,6 @@ export async function loadGenerated(db: Database, o: GenerateOptions, batch = 50
     if (apps.length >= batch) await flush();
   }
   await flush();
+  await settleAfterLoad(db, true);
   return counts;
 }

@@ -4,6 +4,7 @@ import type { Database, Queryable } from '../db/database.js';
 import {
   knownDistricts,
   knownKindergartens,
+  settleAfterLoad,
   beginApplicationStage,
   mergeStagedApplications,
   stageApplications,
@@ -78,6 +79,7 @@ export async function importFolder(db: Database, dir: string, options: ImportOpt
         writeLine(rejects, row);
       });
       files.push(report);
+      if (file === 'applications.ndjson' || file === 'places.ndjson') await settleAfterLoad(db, file === 'applications.ndjson' && report.imported >= 50_000);
       options.log.info({ file: report.file, lines: report.lines, imported: report.imported, rejected: report.rejected }, 'file imported');
     }
   } finally {

@@ -84,7 +84,7 @@ export async function explainApplication(db: Queryable, rules: RuleSet, id: stri
   const trace = await traceEvaluation(rules, { ...app, status: 'queued' }, date);
   const position = await positionOf(db, rules, referenceEvaluator(rules), id, date);
   const referral = await referralUpTo(db, id, date);
-  const storedNumber = await storedQueueNumber(db, id, date);
+  const storedNumber = await storedQueueNumber(db, id, app.district, date);
   let preferences: PreferenceVerdict[] = [];
   if (app.status === 'queued' && trace.evaluation.eligible) {
     const groups = await districtGroups(db, app.district);
