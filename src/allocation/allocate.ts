@@ -137,7 +137,8 @@ export function allocateDistrict(input: DistrictInput, settings: AllocationSetti
         preferenceRank: rank,
       });
     }
-    queueNumbers(served.left, quota).forEach((c, i) => {
+    const { extraordinary, primary, general } = served.left;
+    [...extraordinary, ...interleave(primary, general, quota)].forEach((c, i) => {
       queue.push({
         application: c.app.id,
         district: input.district,
@@ -180,8 +181,8 @@ export function allocateDistrict(input: DistrictInput, settings: AllocationSetti
 
 interface Served {
   referred: { candidate: Candidate; group: OpenGroup; rank: number }[];
-  /** Candidates left without a seat, each category list still in order. */
-  left: Candidate[];
+  /** Candidates left without a seat, by category, each still in service order. */
+  left: Record<Category, Candidate[]>;
 }
 
 /** Steps 4 and 5 for one cohort: serve candidates in service order, matching as we go. */
@@ -191,11 +192,11 @@ function serveCohort(candidates: Candidate[], book: SeatBook, quota: readonly [n
   for (const s of Object.values(streams)) s.sort((a, b) => compareByRegistration(a.app, b.app));
 
   const referred: Served['referred'] = [];
-  const left: Candidate[] = [];
+  const left: Served['left'] = { extraordinary: [], primary: [], general: [] };
   const tryServe = (c: Candidate): boolean => {
     const m = book.freeSeats > 0 ? match(c.app, book) : null;
     if (!m) {
-      left.push(c);
+      left[c.evaluation.category].push(c);
       return false;
     }
     book.take(m.group);
