@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applicationLines } from '../../src/demo/generate.js';
-import { addDays, parseInstant } from '../../src/domain/dates.js';
+import { generatedApplications } from '../../src/demo/applications.js';
+import { addDays } from '../../src/domain/dates.js';
 import type { Application } from '../../src/domain/types.js';
 import { compileRuleSet, compileOperator, Unsupported } from '../../src/rules/compiled.js';
 import { chooseEngine, judgeAll } from '../../src/rules/engine.js';
@@ -13,28 +13,8 @@ const shipped = loadRuleSet('rules');
 const RIGHTS = [...shipped.knownRights];
 
 /** Realistic applications from the demo generator (bad lines skipped). */
-function generatedApplications(n: number, date: string, seed: number): Application[] {
-  const out: Application[] = [];
-  for (const line of applicationLines({ seed, date, districts: 8, kindergartensPerDistrict: 6, applications: n, seats: 100, badLines: false })) {
-    const a = JSON.parse(line);
-    out.push({
-      id: a.id,
-      district: a.district,
-      birthDate: a.child.birthDate,
-      registeredAtUs: parseInstant(a.registeredAt)!,
-      channel: a.channel,
-      preferences: a.preferences,
-      acceptAnyInDistrict: a.acceptAnyInDistrict,
-      language: a.language,
-      groupType: a.groupType,
-      desiredFrom: a.desiredFrom,
-      stopListUntil: a.stopListUntil ?? null,
-      rights: a.rights,
-      status: a.status,
-    });
-  }
-  return out;
-}
+const generated = (n: number, date: string, seed: number): Application[] =>
+  generatedApplications({ seed, date, districts: 8, kindergartensPerDistrict: 6, applications: n, seats: 100 });
 
 /** Edge cases: birthdays and proof dates right around the date. */
 const edgeApplication = (date: string) =>
@@ -130,7 +110,7 @@ describe('compiled rules agree with json-rules-engine', () => {
     let compared = 0;
     for (const date of ['2026-09-01', '2027-02-28', '2028-02-29']) {
       const apps = [
-        ...generatedApplications(n, date, 3),
+        ...generated(n, date, 3),
         ...fc.sample(edgeApplication(date), { numRuns: 3000, seed: 17 }).map((a, i) => ({ ...a, id: `E-${i}` })),
       ];
       for (const app of apps) {
@@ -144,7 +124,7 @@ describe('compiled rules agree with json-rules-engine', () => {
   });
 
   it('judgeAll gives the same verdicts with either engine', async () => {
-    const apps = generatedApplications(2000, '2026-09-01', 9);
+    const apps = generated(2000, '2026-09-01', 9);
     expect(await judgeAll(shipped, 'compiled', apps, '2026-09-01')).toEqual(await judgeAll(shipped, 'reference', apps, '2026-09-01'));
   });
 
