@@ -152,17 +152,26 @@ async function runLocked(db: Database, config: AllocateConfig, log: Logger): Pro
     // Lanes: the threads, plus one on a server so its reads and writes overlap the judging.
     const lanes = Math.max(1, Math.min(Math.max(runner.threads, 1) + (db.kind === 'postgres' ? 1 : 0), districts.length));
     let next = 0;
-    await Promise.all(
+    let failed = false;
+    // Every lane stops taking districts after a failure, and all have stopped before the pool closes.
+    const settled = await Promise.allSettled(
       Array.from({ length: lanes }, async () => {
-        while (next < districts.length) {
-          const i = next++;
-          const r = await attempt(districts[i]!);
-          if (!isBusy(r)) record(i, r);
-          else if (config.share) busy.push(i);
-          else throw new KezekError('RUN_LOCKED', `district ${r.district} is being allocated for ${config.date} by another process`, { district: r.district });
+        try {
+          while (next < districts.length && !failed) {
+            const i = next++;
+            const r = await attempt(districts[i]!);
+            if (!isBusy(r)) record(i, r);
+            else if (config.share) busy.push(i);
+            else throw new KezekError('RUN_LOCKED', `district ${r.district} is being allocated for ${config.date} by another process`, { district: r.district });
+          }
+        } catch (e) {
+          failed = true;
+          throw e;
         }
       }),
     );
+    const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) throw failure.reason;
     // Districts another process held: wait for it, then read them back (or take them if it gave up).
     for (const i of busy.sort((a, b) => a - b)) {
       for (;;) {
