@@ -1,17 +1,10 @@
-import type { Category, GroupType, Language } from '../domain/types.js';
+import type { Category, GroupType, Language, Place } from '../domain/types.js';
 import type { Queryable } from './database.js';
 
 /** Reads for `kezek explain`: a district's groups (also full ones) and what the latest run before a date stored. */
 
-export interface DistrictGroup {
-  kindergarten: string;
-  group: string;
-  birthYear: number;
-  language: Language;
-  groupType: GroupType;
-  /** Free seats now (0 when every seat was taken). */
-  seats: number;
-}
+/** A group of the district with its free seats now (0 when every seat was taken). */
+export type DistrictGroup = Place;
 
 export async function districtGroups(db: Queryable, district: string): Promise<DistrictGroup[]> {
   const rows = await db.query<{ kindergarten_id: string; group_id: string; birth_year: number; language: Language; group_type: GroupType; seats: number }>(

@@ -9,6 +9,7 @@ import {
   type Channel,
   type GroupType,
   type Language,
+  type Place,
   type Right,
 } from '../domain/types.js';
 
@@ -147,14 +148,8 @@ export function checkKindergarten(value: unknown, districts: ReadonlySet<string>
   return { ok: true, value: { id: id!, district: district!, name: name!, languages: [...new Set(langs as Language[])], raw: value } };
 }
 
-export interface PlaceRecord {
-  kindergarten: string;
-  group: string;
-  birthYear: number;
-  language: Language;
-  groupType: GroupType;
-  seats: number;
-}
+/** A valid places line is a Place (rows of one group are summed by the importer). */
+export type PlaceRecord = Place;
 
 export function checkPlace(value: unknown, kindergartens: ReadonlyMap<string, string>): Checked<PlaceRecord> {
   if (!isObject(value)) return fail('not_object', undefined, 'line is not a JSON object');
