@@ -3,7 +3,7 @@ import { districtGroups, referralUpTo, storedQueueNumber, type DistrictGroup, ty
 import { findApplication } from '../db/queue.js';
 import type { Application, Evaluation } from '../domain/types.js';
 import { NotFoundError } from '../errors.js';
-import { referenceEvaluator } from '../rules/reference-engine.js';
+import { fastestEvaluator } from '../rules/engine.js';
 import { traceEvaluation, type RuleTrace } from '../rules/rule-trace.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { positionOf, type Position } from './position.js';
@@ -82,7 +82,7 @@ export async function explainApplication(db: Queryable, rules: RuleSet, id: stri
   if (!app) throw new NotFoundError('application', id);
   // The rules judge the application as if it were queued, so a refused or offered one is explained the same way.
   const trace = await traceEvaluation(rules, { ...app, status: 'queued' }, date);
-  const position = await positionOf(db, rules, referenceEvaluator(rules), id, date);
+  const position = await positionOf(db, rules, fastestEvaluator(rules), id, date);
   const referral = await referralUpTo(db, id, date);
   const storedNumber = await storedQueueNumber(db, id, app.district, date);
   let preferences: PreferenceVerdict[] = [];

@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { checkDate, todayInKazakhstan } from '../../config.js';
-import { referenceEvaluator } from '../../rules/reference-engine.js';
+import { fastestEvaluator } from '../../rules/engine.js';
 import { positionOf } from '../../service/position.js';
 import { loadRuleSetAt } from '../../rules/versions.js';
 import { configOf, print, withContext, type Common } from '../context.js';
@@ -24,7 +24,7 @@ export const positionCommand: CommandModule<Common, Args> = {
     const date = checkDate(argv.date ?? todayInKazakhstan(), '--date');
     const rules = loadRuleSetAt(configOf(argv).rulesDir, date);
     await withContext(argv, async ({ db }) => {
-      const p = await positionOf(db, rules, referenceEvaluator(rules), argv.id, date);
+      const p = await positionOf(db, rules, fastestEvaluator(rules), argv.id, date);
       print(argv.json ? JSON.stringify(p) : formatPosition(p, date));
     });
   },

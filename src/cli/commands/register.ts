@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { checkDate, todayInKazakhstan } from '../../config.js';
-import { referenceEvaluator } from '../../rules/reference-engine.js';
+import { fastestEvaluator } from '../../rules/engine.js';
 import { registerApplication } from '../../service/register.js';
 import { loadRuleSetAt } from '../../rules/versions.js';
 import { configOf, print, withContext, type Common } from '../context.js';
@@ -23,7 +23,7 @@ export const registerCommand: CommandModule<Common, Args> = {
     const date = checkDate(argv.date ?? todayInKazakhstan(), '--date');
     const rules = loadRuleSetAt(configOf(argv).rulesDir, date);
     await withContext(argv, async ({ db }) => {
-      const notice = await registerApplication(db, resolve(argv.file), rules, referenceEvaluator(rules), date, 'register');
+      const notice = await registerApplication(db, resolve(argv.file), rules, fastestEvaluator(rules), date, 'register');
       print(formatNotice(notice, date));
     });
   },
