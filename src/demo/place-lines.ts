@@ -4,20 +4,14 @@
  * language and type on every row that names it.
  */
 import { dateFromDayNumber, dayNumber } from '../domain/dates.js';
-import type { GroupType, Language } from '../domain/types.js';
+import type { GroupType, Language, Place } from '../domain/types.js';
 import { yearsBefore } from './application-factory.js';
 import type { GenerateOptions, GeneratedLine } from './generate.js';
 import { cumulativeWeights, planDataset, type DistrictPlan } from './plan.js';
 import { Random, weightedTable, type WeightedTable } from './random.js';
 
-interface PlaceJson {
-  kindergarten: string;
-  group: string;
-  birthYear: number;
-  language: Language;
-  groupType: GroupType;
-  seats: number;
-}
+/** A places line is a Place as formats.md writes it. */
+type PlaceJson = Place;
 
 type Group = Omit<PlaceJson, 'seats'>;
 

@@ -5,9 +5,7 @@ import {
   CHANNELS,
   GROUP_TYPES,
   LANGUAGES,
-  type ApplicationStatus,
-  type Channel,
-  type GroupType,
+  type Application,
   type Language,
   type Place,
   type Right,
@@ -181,26 +179,14 @@ export function checkPlace(value: unknown, kindergartens: ReadonlyMap<string, st
   };
 }
 
-export interface ApplicationRecord {
-  id: string;
-  district: string;
+/** A valid application line: the application as allocation sees it, plus who it is and the line itself. */
+export interface ApplicationRecord extends Application {
   childIin: string;
-  birthDate: string;
   childName: string | null;
   applicantIin: string;
   applicantName: string | null;
   relation: string | null;
   registeredAt: string;
-  registeredAtUs: number;
-  channel: Channel;
-  preferences: string[];
-  acceptAnyInDistrict: boolean;
-  language: Language;
-  groupType: GroupType;
-  desiredFrom: string;
-  stopListUntil: string | null;
-  rights: Right[];
-  status: ApplicationStatus;
   /** Whether the line gave a status (else an existing application keeps its own). */
   statusGiven: boolean;
   raw: Record<string, unknown>;
