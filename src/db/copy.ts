@@ -35,3 +35,42 @@ export function copyText(rows: Iterable<readonly CopyValue[]>): string {
   }
   return out;
 }
+
+const UNESCAPES: Record<string, string> = { '\\': '\\', t: '\t', n: '\n', r: '\r', b: '\b', f: '\f', v: '\v' };
+
+/** One field of COPY text output, unescaped (`\N`, the null, is handled by the caller). */
+export function unescapeCopyField(field: string): string {
+  if (!field.includes('\\')) return field;
+  return field.replace(/\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/g, (_, e: string) => {
+    if (e[0] === 'x') return String.fromCharCode(parseInt(e.slice(1), 16));
+    if (/^[0-7]/.test(e)) return String.fromCharCode(parseInt(e, 8));
+    return UNESCAPES[e] ?? e;
+  });
+}
+
+/**
+ * Calls `row` for each line of COPY text output with its fields unescaped
+ * (null for `\N`). The fields array is reused from row to row: copy what you keep.
+ */
+export function forEachCopyRow(text: string, width: number, row: (fields: (string | null)[]) => void): void {
+  const fields: (string | null)[] = new Array<string | null>(width).fill(null);
+  let at = 0;
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    let f = 0;
+    let start = at;
+    for (;;) {
+      let tab = text.indexOf('\t', start);
+      if (tab < 0 || tab > end) tab = end;
+      if (f >= width) throw new Error(`COPY row with more than ${width} fields: ${text.slice(at, Math.min(end, at + 80))}`);
+      const raw = text.slice(start, tab);
+      fields[f++] = raw === '\\N' ? null : unescapeCopyField(raw);
+      if (tab === end) break;
+      start = tab + 1;
+    }
+    if (f !== width) throw new Error(`COPY row with ${f} fields instead of ${width}: ${text.slice(at, Math.min(end, at + 80))}`);
+    row(fields);
+    at = end + 1;
+  }
+}

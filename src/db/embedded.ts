@@ -21,6 +21,10 @@ export async function openEmbedded(dataDir: string, schema?: string, loadDataDir
       if (!text) return;
       await q.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([text]) });
     },
+    async copyOut(sql: string) {
+      const result = await q.query(`copy (${sql}) to '/dev/blob'`);
+      return result.blob ? Buffer.from(await result.blob.arrayBuffer()) : Buffer.alloc(0);
+    },
     // One connection, in-process: read in one go and hand out batches.
     async *stream<R>(sql: string, params: readonly unknown[], batchSize = 5000): AsyncGenerator<R[]> {
       const { rows } = await q.query<R>(sql, params as unknown[]);

@@ -28,10 +28,15 @@ export interface StoredNumber {
 
 /** The queue number the latest run on or before the date gave, with the rules that run used. */
 export async function storedQueueNumber(db: Queryable, application: string, district: string, date: string): Promise<StoredNumber | null> {
+  // Newest first: the latest cohort holding the application is usually the first row looked at.
   const rows = await db.query<{ run_date: string; run_id: string; queue_number: number; category: Category; rules_version: string; rules_hash: string }>(
-    `select q.run_date::text as run_date, q.run_id, q.queue_number, q.category, r.rules_version, r.rules_hash
-       from queue_numbers q join runs r on r.id = q.run_id
-      where q.district_id = $3 and q.application_id = $1 and q.run_date <= $2
+    `select q.run_date::text as run_date, q.run_id, p.n as queue_number,
+            case substr(q.categories, p.n, 1) when 'e' then 'extraordinary' when 'p' then 'primary' else 'general' end as category,
+            r.rules_version, r.rules_hash
+       from queue_cohorts q
+            cross join lateral (select array_position(q.application_ids, $1::text) as n) p
+            join runs r on r.id = q.run_id
+      where q.district_id = $3 and q.run_date <= $2 and p.n is not null
       order by q.run_date desc limit 1`,
     [application, date, district],
   );

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import Cursor from 'pg-cursor';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { Database, Queryable } from './database.js';
 import { quoteIdent } from './database.js';
 
@@ -48,8 +48,15 @@ export async function openPostgres(url: string, schema?: string, maxConnections 
     await pipeline(Readable.from(chunks(text)), sink);
   }
 
+  async function copyOutOf(client: pg.PoolClient, sql: string): Promise<Buffer> {
+    const pieces: Buffer[] = [];
+    for await (const piece of client.query(copyTo(`copy (${sql}) to stdout`))) pieces.push(piece as Buffer);
+    return Buffer.concat(pieces);
+  }
+
   const onClient = (client: pg.PoolClient): Queryable => ({
     copyIn: (table, columns, text) => copyInto(client, table, columns, text),
+    copyOut: (sql) => copyOutOf(client, sql),
     async query<R>(sql: string, params: readonly unknown[] = []) {
       return (await client.query(sql, params as unknown[])).rows as R[];
     },
@@ -90,6 +97,14 @@ export async function openPostgres(url: string, schema?: string, maxConnections 
       const client = await pool.connect();
       try {
         await copyInto(client, table, columns, text);
+      } finally {
+        client.release();
+      }
+    },
+    async copyOut(sql) {
+      const client = await pool.connect();
+      try {
+        return await copyOutOf(client, sql);
       } finally {
         client.release();
       }

@@ -2,8 +2,9 @@ import type { DistrictCounts, DistrictOutcome, QueueEntry, Refusal } from '../al
 import type { Application, Category, GroupType, Language, Place } from '../domain/types.js';
 import type { ReferralRow } from '../run/referrals.js';
 import { compareIds } from '../domain/ids.js';
-import { copyText, type CopyValue } from './copy.js';
-import type { Queryable } from './database.js';
+import { createHash } from 'node:crypto';
+import { copyText, forEachCopyRow, type CopyValue } from './copy.js';
+import { quoteLiteral, type Queryable } from './database.js';
 
 /** SQL of a nightly run: the run record, the district ledger, reading a district and storing its outcome. */
 
@@ -101,27 +102,22 @@ export async function tryLockDistrict(tx: Queryable, date: string, district: str
 /** Preferences travel as one string joined by U+001F (ids never hold control characters: import rejects them). */
 const UNIT_SEPARATOR = '\u001f';
 
-interface ApplicationRow {
-  id: string;
-  birth_date: string;
-  registered_at_us: number;
-  channel: Application['channel'];
-  preferences: string;
-  accept_any: boolean;
-  language: Language;
-  group_type: GroupType;
-  desired_from: string;
-  stop_list_until: string | null;
-  rights: string;
-  status: Application['status'];
-}
-
 export interface DistrictData {
   places: Place[];
   applications: Application[];
+  /** What the allocation is computed from, as a hash: the places, then the queued applications as read. */
+  inputHash: string;
 }
 
-/** The district's free seats and its queued applications, in a stable order. */
+/** The columns readDistrict reads, in order (COPY text output, one line per application). */
+const QUEUE_COLUMNS = `id, child_birth_date::text, registered_at_us, channel, array_to_string(preferences, E'\\x1f'), accept_any,
+  language, group_type, desired_from::text, stop_list_until::text, rights::text`;
+
+/**
+ * The district's free seats and its queued applications in byte order of
+ * ids, so the input (and its hash) never depends on the plan the database
+ * chose. Applications are read with COPY … TO and hashed as read.
+ */
 export async function readDistrict(db: Queryable, district: string): Promise<DistrictData> {
   const places = (
     await db.query<{ kindergarten_id: string; group_id: string; birth_year: number; language: Language; group_type: GroupType; seats: number }>(
@@ -139,38 +135,38 @@ export async function readDistrict(db: Queryable, district: string): Promise<Dis
     groupType: r.group_type,
     seats: r.seats,
   }));
+  const raw = await db.copyOut(
+    `select ${QUEUE_COLUMNS} from applications where district_id = ${quoteLiteral(district)} and status = 'queued' order by id collate "C"`,
+  );
+  const hash = createHash('sha256');
+  for (const p of places) hash.update(`P\t${p.kindergarten}\t${p.group}\t${p.birthYear}\t${p.language}\t${p.groupType}\t${p.seats}\n`);
+  const inputHash = hash.update(raw).digest('hex');
+
   const applications: Application[] = [];
-  // Rights come as text and are parsed only when there are any; most children have none.
-  for await (const rows of db.stream<ApplicationRow>(
-    `select id, child_birth_date::text as birth_date, registered_at_us, channel,
-            array_to_string(preferences, E'\\x1f') as preferences, accept_any, language, group_type,
-            desired_from::text as desired_from, stop_list_until::text as stop_list_until, rights::text as rights, status
-       from applications
-      where district_id = $1 and status = 'queued'`,
-    [district],
-    10_000,
-  )) {
-    for (const r of rows) {
-      applications.push({
-        id: r.id,
-        district,
-        birthDate: r.birth_date,
-        registeredAtUs: Number(r.registered_at_us),
-        channel: r.channel,
-        preferences: r.preferences.split(UNIT_SEPARATOR),
-        acceptAnyInDistrict: r.accept_any,
-        language: r.language,
-        groupType: r.group_type,
-        desiredFrom: r.desired_from,
-        stopListUntil: r.stop_list_until,
-        rights: r.rights === '[]' ? [] : (JSON.parse(r.rights) as Application['rights']),
-        status: r.status,
-      });
-    }
+  // Rights come as JSON text and are parsed only when there are any; most children have none.
+  forEachCopyRow(raw.toString('utf8'), 11, (f) => {
+    const rights = f[10]!;
+    applications.push({
+      id: f[0]!,
+      district,
+      birthDate: f[1]!,
+      registeredAtUs: Number(f[2]),
+      channel: f[3] as Application['channel'],
+      preferences: f[4]!.split(UNIT_SEPARATOR),
+      acceptAnyInDistrict: f[5] === 't',
+      language: f[6] as Language,
+      groupType: f[7] as GroupType,
+      desiredFrom: f[8]!,
+      stopListUntil: f[9] ?? null,
+      rights: rights === '[]' ? [] : (JSON.parse(rights) as Application['rights']),
+      status: 'queued',
+    });
+  });
+  // The database's "C" order is byte order of UTF-8, as compareIds; checked, not assumed.
+  for (let i = 1; i < applications.length; i++) {
+    if (compareIds(applications[i - 1]!.id, applications[i]!.id) >= 0) throw new Error(`district ${district}: applications not read in id order`);
   }
-  // Byte order of ids, so the input (and its hash) never depends on the plan the database chose.
-  applications.sort((a, b) => compareIds(a.id, b.id));
-  return { places, applications };
+  return { places, applications, inputHash };
 }
 
 export interface StoreDistrict {
@@ -229,16 +225,36 @@ export async function storeDistrict(tx: Queryable, s: StoreDistrict): Promise<vo
     }
     await tx.copyIn('events', ['entity', 'entity_id', 'from_status', 'to_status', 'actor', 'reason'], copyText(events));
   }
-  await tx.copyIn(
-    'queue_numbers',
-    ['run_date', 'application_id', 'district_id', 'birth_year', 'category', 'queue_number', 'run_id'],
-    copyText(outcome.queue.map((q) => [date, q.application, q.district, q.birthYear, q.category, q.queueNumber, runId])),
-  );
+  await tx.copyIn('queue_cohorts', ['district_id', 'run_date', 'birth_year', 'run_id', 'application_ids', 'categories'], copyText(queueCohorts(outcome.queue, date, runId)));
   await tx.copyIn(
     'refusals',
     ['run_date', 'application_id', 'district_id', 'reasons', 'run_id'],
     copyText(outcome.refusals.map((r) => [date, r.application, r.district, r.reasons, runId])),
   );
+}
+
+const CATEGORY_OF_LETTER: Record<string, Category> = { e: 'extraordinary', p: 'primary', g: 'general' };
+
+/**
+ * The queue as stored: one row per cohort, the applications in queue order
+ * (the number is the position) and their categories as one letter each.
+ * `queue` comes sorted by birth year, then queue number 1, 2, 3...
+ */
+export function queueCohorts(queue: readonly QueueEntry[], date: string, runId: string): CopyValue[][] {
+  const rows: CopyValue[][] = [];
+  for (let i = 0; i < queue.length; ) {
+    const { district, birthYear } = queue[i]!;
+    const ids: string[] = [];
+    let letters = '';
+    for (; i < queue.length && queue[i]!.birthYear === birthYear; i++) {
+      const q = queue[i]!;
+      if (q.queueNumber !== ids.length + 1) throw new Error(`district ${district}: queue numbers of ${birthYear} are not 1, 2, 3...`);
+      ids.push(q.application);
+      letters += q.category[0];
+    }
+    rows.push([district, date, birthYear, runId, ids, letters]);
+  }
+  return rows;
 }
 
 /** A district finished earlier for this date, read back as the run stored it. */
@@ -267,13 +283,16 @@ export async function readStoredDistrict(db: Queryable, entry: LedgerEntry, date
     issuedOn: r.issued_on,
     confirmBy: r.confirm_by,
   }));
-  const queue = (
-    await db.query<{ application_id: string; birth_year: number; category: Category; queue_number: number }>(
-      `select application_id, birth_year, category, queue_number from queue_numbers
-        where run_date = $1 and district_id = $2 order by birth_year, queue_number`,
-      [date, entry.district],
-    )
-  ).map((r) => ({ application: r.application_id, district: entry.district, birthYear: r.birth_year, category: r.category, queueNumber: r.queue_number }));
+  const queue: QueueEntry[] = [];
+  const cohorts = await db.query<{ birth_year: number; application_ids: string[]; categories: string }>(
+    `select birth_year, application_ids, categories from queue_cohorts where run_date = $1 and district_id = $2 order by birth_year`,
+    [date, entry.district],
+  );
+  for (const c of cohorts) {
+    c.application_ids.forEach((application, i) => {
+      queue.push({ application, district: entry.district, birthYear: c.birth_year, category: CATEGORY_OF_LETTER[c.categories[i]!]!, queueNumber: i + 1 });
+    });
+  }
   const refusals = (
     await db.query<{ application_id: string; reasons: string[] }>(
       `select application_id, reasons from refusals where run_date = $1 and district_id = $2 order by application_id collate "C"`,

@@ -8,7 +8,6 @@ import { queueLine, referralLine, refusalLine } from '../output/run-folder.js';
 import type { EngineName } from '../rules/engine.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import type { DistrictTask } from './district-task.js';
-import { hashDistrictInput } from './input-hash.js';
 import { issueReferrals } from './referrals.js';
 
 /** One district of a run: what to do. Plain data, so it can go to a worker thread. */
@@ -62,6 +61,11 @@ const text = <T>(items: readonly T[], line: (x: T) => string): string => {
 export async function allocateDistrictJob(q: Queryable, job: DistrictJob, compute: Compute): Promise<DistrictDone | DistrictBusy> {
   const { district, date, runId } = job;
   if (runId && !(await tryLockDistrict(q, date, district))) return { busy: true, district };
+  // The district's commit does not wait for its WAL to reach the disk: the run's
+  // last commit (finishRun) does, and that flushes every district before it. A
+  // crash in between loses districts not yet flushed; they are not in the ledger
+  // either, so the re-run allocates them again, deterministically.
+  if (runId) await q.query('set local synchronous_commit = off');
   const done = await ledgerEntry(q, date, district);
   if (done) {
     const stored = await readStoredDistrict(q, done, date);
@@ -83,16 +87,15 @@ export async function allocateDistrictJob(q: Queryable, job: DistrictJob, comput
   t = performance.now();
   const outcome = await compute({ district, date, places: data.places, applications: data.applications, rules: job.rules, engine: job.engine });
   const referrals = issueReferrals(outcome.referrals, date, job.rules.parameters.confirmWorkingDays, job.calendar);
-  const inputHash = hashDistrictInput(data);
   const allocateMs = performance.now() - t;
   t = performance.now();
-  if (runId) await storeDistrict(q, { runId, date, inputHash, outcome, referrals });
+  if (runId) await storeDistrict(q, { runId, date, inputHash: data.inputHash, outcome, referrals });
   // Refused for the age limit in this run's refusals, the children then leave the queue (aged_out).
   const aged = outcome.refusals.filter((r) => r.reasons.includes('age_limit')).map((r) => r.application);
   const lifecycle = { ...lapses, agedOut: await ageOut(q, aged, job.rules.parameters.maxAgeYears, actor, date) };
   await storeLapseCounts(q, date, district, lifecycle);
   return {
-    summary: { district, inputHash, resumed: false, ...outcome.counts, lifecycle },
+    summary: { district, inputHash: data.inputHash, resumed: false, ...outcome.counts, lifecycle },
     referrals: text(referrals, referralLine),
     queue: text(outcome.queue, queueLine),
     refusals: text(outcome.refusals, refusalLine),

@@ -206,8 +206,9 @@ async function runLocked(db: Database, config: AllocateConfig, log: Logger): Pro
     districts: summaries,
     timings: { totalMs: Math.round(performance.now() - started), readMs: phase('readMs'), allocateMs: phase('allocateMs'), writeMs: phase('writeMs') },
   };
-  writer.close(summary);
+  // Durable first (this commit flushes every district's), then the folder is complete.
   if (runId) await finishRun(db, runId, 'done');
+  writer.close(summary);
   runLog.info({ referrals: summary.totals.referrals, queue: summary.totals.queueLeft, ms: summary.timings.totalMs }, 'run finished');
   return summary;
 }
