@@ -218,11 +218,13 @@ export async function storeDistrict(tx: Queryable, s: StoreDistrict): Promise<vo
         where p.kindergarten_id = x.kindergarten and p.group_id = x."group"`,
       [JSON.stringify([...taken.values()])],
     );
+    // Application events in id order, then referral events in id (= service) order: the
+    // entity index then takes them in key order, a leaf page at a time. Each application's
+    // own events keep their order (offered, then its referral issued), all at one timestamp.
+    const byApplication = [...s.referrals].sort((a, b) => compareIds(a.application, b.application));
     const events: CopyValue[][] = [];
-    for (const r of s.referrals) {
-      events.push(['application', r.application, 'queued', 'offered', runId, `referral ${r.referral}`]);
-      events.push(['referral', r.referral, null, 'offered', runId, 'issued by nightly allocation']);
-    }
+    for (const r of byApplication) events.push(['application', r.application, 'queued', 'offered', runId, `referral ${r.referral}`]);
+    for (const r of s.referrals) events.push(['referral', r.referral, null, 'offered', runId, 'issued by nightly allocation']);
     await tx.copyIn('events', ['entity', 'entity_id', 'from_status', 'to_status', 'actor', 'reason'], copyText(events));
   }
   await tx.copyIn('queue_cohorts', ['district_id', 'run_date', 'birth_year', 'run_id', 'application_ids', 'categories'], copyText(queueCohorts(outcome.queue, date, runId)));

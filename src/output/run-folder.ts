@@ -7,34 +7,21 @@ import type { ReferralRow } from '../run/referrals.js';
  * The run folder of formats.md. Lines are built with a fixed key order so the
  * same run always gives the same bytes.
  */
+// Lines are built as templates, every string through JSON.stringify: the same
+// bytes as JSON.stringify of the object with these keys in this order, at a
+// fraction of the cost (1.8 million queue lines a night at national scale).
+const str = JSON.stringify;
+
 export function referralLine(r: ReferralRow): string {
-  return JSON.stringify({
-    referral: r.referral,
-    application: r.application,
-    district: r.district,
-    birthYear: r.birthYear,
-    kindergarten: r.kindergarten,
-    group: r.group,
-    category: r.category,
-    rights: r.rights,
-    preferenceRank: r.preferenceRank,
-    issuedOn: r.issuedOn,
-    confirmBy: r.confirmBy,
-  });
+  return `{"referral":${str(r.referral)},"application":${str(r.application)},"district":${str(r.district)},"birthYear":${r.birthYear},"kindergarten":${str(r.kindergarten)},"group":${str(r.group)},"category":${str(r.category)},"rights":${str(r.rights)},"preferenceRank":${r.preferenceRank},"issuedOn":${str(r.issuedOn)},"confirmBy":${str(r.confirmBy)}}`;
 }
 
 export function queueLine(q: QueueEntry): string {
-  return JSON.stringify({
-    application: q.application,
-    district: q.district,
-    birthYear: q.birthYear,
-    category: q.category,
-    queueNumber: q.queueNumber,
-  });
+  return `{"application":${str(q.application)},"district":${str(q.district)},"birthYear":${q.birthYear},"category":${str(q.category)},"queueNumber":${q.queueNumber}}`;
 }
 
 export function refusalLine(r: Refusal): string {
-  return JSON.stringify({ application: r.application, district: r.district, reasons: r.reasons });
+  return `{"application":${str(r.application)},"district":${str(r.district)},"reasons":${str(r.reasons)}}`;
 }
 
 /** Appends districts' outputs (NDJSON text) in the order they are given; the caller keeps district order. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { arrayLiteral, copyField, copyText } from '../../src/db/copy.js';
+import fc from 'fast-check';
+import { arrayLiteral, copyField, copyText, forEachCopyRow, unescapeCopyField } from '../../src/db/copy.js';
+import { quoteLiteral } from '../../src/db/database.js';
 import { BACKENDS, useDatabase } from '../support/databases.js';
 
 describe('COPY text format', () => {
@@ -14,6 +16,27 @@ describe('COPY text format', () => {
     expect(arrayLiteral(['a', 'b c', 'q"x', 'b\\s', ''])).toBe('{"a","b c","q\\"x","b\\\\s",""}');
     // the array literal's backslashes are doubled again by COPY's own escaping
     expect(copyText([['x', ['a"b', 'c\\d']]])).toBe('x\t{"a\\\\"b","c\\\\\\\\d"}\n');
+  });
+});
+
+describe('reading COPY text', () => {
+  const rowsOf = (text: string, width: number) => {
+    const out: (string | null)[][] = [];
+    forEachCopyRow(text, width, (f) => out.push([...f]));
+    return out;
+  };
+  it('gives back what copyText wrote, for any text and nulls', () => {
+    const field = fc.oneof(fc.string({ unit: 'binary' }), fc.constant(null), fc.constantFrom('\\N', 'a\\b', '\t\n\r', ''));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(field, field, field), { maxLength: 20 }), (rows) => {
+        expect(rowsOf(copyText(rows), 3)).toEqual(rows);
+      }),
+    );
+  });
+  it('unescapes what COPY TO escapes, and names a row of the wrong width', () => {
+    expect(unescapeCopyField('a\\\\b\\tc\\b\\f\\v\\x41\\101')).toBe('a\\b\tc\b\f\vAA');
+    expect(() => rowsOf('a\tb\n', 3)).toThrow(/2 fields instead of 3/);
+    expect(() => rowsOf('a\tb\tc\n', 2)).toThrow(/more than 2 fields/);
   });
 });
 
@@ -34,4 +57,28 @@ describe.each(BACKENDS)('copyIn on %s', (backend) => {
       { t: 'new\nline\r', a: [], n: null, d: null },
     ]);
   });
+});
+
+describe.each(BACKENDS)('copyOut on %s', (backend) => {
+  const db = useDatabase(backend);
+  it('reads back awkward text, arrays, dates and nulls as the rows hold them', async () => {
+    await db().query('create table copy_out_probe (k int, t text, a text[], d date)');
+    const rows = [
+      [1, "it's\ttab\nnew \\ Қазақ", ['x', 'y z', 'q"'], '2024-02-29'],
+      [2, '', [], null],
+      [3, null, ['\\N'], '2026-01-01'],
+    ] as const;
+    await db().copyIn('copy_out_probe', ['k', 't', 'a', 'd'], copyText(rows));
+    const text = (await db().copyOut(`select k, t, array_to_string(a, '|'), d::text from copy_out_probe where t is distinct from ${quoteLiteral("x'y")} order by k`)).toString('utf8');
+    expect(rowsOf(text)).toEqual([
+      ['1', "it's\ttab\nnew \\ Қазақ", 'x|y z|q"', '2024-02-29'],
+      ['2', '', '', null],
+      ['3', null, '\\N', '2026-01-01'],
+    ]);
+  });
+  const rowsOf = (text: string) => {
+    const out: (string | null)[][] = [];
+    forEachCopyRow(text, 4, (f) => out.push([...f]));
+    return out;
+  };
 });
