@@ -53,7 +53,8 @@ export function* applicationRecords(o: GenerateOptions): Generator<GeneratedLine
     }
     const d = plan.districts[pickDistrict.take(good.rnd)]!;
     lastGoodId = applicationId(++goodSoFar);
-    yield { line: applicationLine(good.make(d, lastGoodId, ordinals[d.index]!++)), bad: null };
+    const application = good.make(d, lastGoodId, ordinals[d.index]!++);
+    yield { line: applicationLine(application), bad: null, application };
   }
 }
 

@@ -7,6 +7,7 @@
 import { isValidDate } from '../domain/dates.js';
 import { UsageError } from '../errors.js';
 import { applicationRecords } from './application-lines.js';
+import type { ApplicationJson } from './application-factory.js';
 import { placeRecords } from './place-lines.js';
 import { planDataset } from './plan.js';
 
@@ -57,6 +58,8 @@ export type BadKind =
 export interface GeneratedLine {
   line: string;
   bad: BadKind | null;
+  /** A good application line's object (what `line` is the JSON of), so loaders need not parse it back. */
+  application?: ApplicationJson;
 }
 
 /** Throws a UsageError naming the first option that cannot be generated from. */

@@ -1,9 +1,13 @@
 import type { Database } from '../db/database.js';
-import { copyText, type CopyValue } from '../db/copy.js';
+import { copyField } from '../db/copy.js';
 import { settleAfterLoad, upsertDistricts, upsertKindergartens, upsertPlaces } from '../db/imports.js';
 import { parseInstant } from '../domain/dates.js';
 import type { PlaceRecord } from '../input/validate.js';
-import { applicationLines, districtLines, kindergartenLines, placeLines, type GenerateOptions } from './generate.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { packageRoot } from '../paths.js';
+import { applicationLineRecords, districtLines, kindergartenLines, placeLines, type GenerateOptions, type GeneratedLine } from './generate.js';
 
 export interface LoadCounts {
   districts: number;
@@ -25,7 +29,7 @@ const DETAIL_COLUMNS = ['id', 'child_iin', 'child_name', 'applicant_iin', 'appli
  * badLines is off). For national-scale benchmarks; `kezek import` is the
  * path for real data.
  */
-export async function loadGenerated(db: Database, o: GenerateOptions, batch = 50_000): Promise<LoadCounts> {
+export async function loadGenerated(db: Database, o: GenerateOptions, batch = 10_000): Promise<LoadCounts> {
   const [{ n }] = (await db.query<{ n: number }>('select count(*)::int as n from applications')) as [{ n: number }];
   if (n > 0) throw new Error('the database already has applications: load generated data into an empty one');
   const options = { ...o, badLines: false };
@@ -52,34 +56,100 @@ export async function loadGenerated(db: Database, o: GenerateOptions, batch = 50
     counts.groups = list.length;
   });
 
-  let apps: CopyValue[][] = [];
-  let details: CopyValue[][] = [];
-  let events: CopyValue[][] = [];
-  const flush = async () => {
-    if (!apps.length) return;
-    const [a, d, e] = [copyText(apps), copyText(details), copyText(events)];
-    apps = [];
-    details = [];
-    events = [];
-    await db.transaction(async (tx) => {
-      await tx.copyIn('applications', APPLICATION_COLUMNS, a);
-      await tx.copyIn('application_details', DETAIL_COLUMNS, d);
-      await tx.copyIn('events', ['entity', 'entity_id', 'from_status', 'to_status', 'actor', 'reason'], e);
-    });
-  };
-  for (const line of applicationLines(options)) {
-    const x = JSON.parse(line);
-    const status = x.status ?? 'queued';
-    apps.push([
-      x.id, x.district, x.child.birthDate, x.registeredAt, parseInstant(x.registeredAt), x.channel, x.preferences,
-      x.acceptAnyInDistrict ?? false, x.language, x.groupType, x.desiredFrom, x.stopListUntil ?? null, JSON.stringify(x.rights ?? []), status,
-    ]);
-    details.push([x.id, x.child.iin, x.child.name ?? null, x.applicant.iin, x.applicant.name ?? null, x.applicant.relation ?? null, line]);
-    events.push(['application', x.id, null, status, 'generator', 'registered']);
-    counts.applications++;
-    if (apps.length >= batch) await flush();
+  // The generator thread makes the next batches while this one stores the last (one
+  // connection: two storing at once only fought over the two cores).
+  const batches = applicationBatches(options, batch);
+  try {
+    for (let b = await batches.next(); b.n > 0; b = await batches.next()) {
+      await db.transaction(async (tx) => {
+        await tx.copyIn('applications', APPLICATION_COLUMNS, b.applications);
+        await tx.copyIn('application_details', DETAIL_COLUMNS, b.details);
+        await tx.copyIn('events', ['entity', 'entity_id', 'from_status', 'to_status', 'actor', 'reason'], b.events);
+      });
+      counts.applications += b.n;
+    }
+  } finally {
+    await batches.close();
   }
-  await flush();
   await settleAfterLoad(db, true);
   return counts;
+}
+
+/** A batch of generated applications as COPY text for the three tables an application goes to. */
+export interface CopyBatch {
+  n: number;
+  applications: string;
+  details: string;
+  events: string;
+}
+
+/** The next `size` good applications of the generator as one COPY batch (n = 0 when none are left). */
+export function nextCopyBatch(records: Iterator<GeneratedLine>, size: number): CopyBatch {
+  // Lines joined once at the end: no intermediate rows, no long chains of string concatenation.
+  const apps: string[] = [];
+  const details: string[] = [];
+  const events: string[] = [];
+  while (apps.length < size) {
+    const r = records.next();
+    if (r.done) break;
+    const x = r.value.application;
+    if (!x) throw new Error('the loader takes good lines only');
+    const f = copyField;
+    apps.push(
+      `${f(x.id)}\t${f(x.district)}\t${x.child.birthDate}\t${x.registeredAt}\t${parseInstant(x.registeredAt)}\t${x.channel}\t${f(x.preferences)}\t` +
+        `${x.acceptAnyInDistrict ? 't' : 'f'}\t${x.language}\t${x.groupType}\t${x.desiredFrom}\t${x.stopListUntil ?? '\\N'}\t${f(JSON.stringify(x.rights))}\t${x.status}\n`,
+    );
+    details.push(`${f(x.id)}\t${f(x.child.iin)}\t${f(x.child.name)}\t${f(x.applicant.iin)}\t${f(x.applicant.name)}\t${f(x.applicant.relation)}\t${f(r.value.line)}\n`);
+    events.push(`application\t${f(x.id)}\t\\N\t${x.status}\tgenerator\tregistered\n`);
+  }
+  return { n: apps.length, applications: apps.join(''), details: details.join(''), events: events.join('') };
+}
+
+interface Batches {
+  next(): Promise<CopyBatch>;
+  close(): Promise<void>;
+}
+
+/**
+ * Batches made by a worker thread, two ahead of the consumer; in this thread
+ * when the built worker file is not there (running from the TypeScript sources).
+ */
+function applicationBatches(options: GenerateOptions, size: number): Batches {
+  const file = join(packageRoot(), 'dist', 'src', 'demo', 'load-worker.js');
+  if (!existsSync(file)) {
+    const records = applicationLineRecords(options)[Symbol.iterator]();
+    return { next: async () => nextCopyBatch(records, size), close: async () => {} };
+  }
+  const worker = new Worker(file, { workerData: { options, size } });
+  const waiting: { resolve: (b: CopyBatch) => void; reject: (e: unknown) => void }[] = [];
+  let failure: unknown = null;
+  worker.on('message', (b: CopyBatch) => waiting.shift()?.resolve(b));
+  const fail = (e: unknown) => {
+    failure ??= e;
+    for (const w of waiting.splice(0)) w.reject(e);
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`the generator thread stopped (exit code ${code})`)));
+  const request = (): Promise<CopyBatch> =>
+    new Promise((resolve, reject) => {
+      if (failure) return reject(failure);
+      waiting.push({ resolve, reject });
+      worker.postMessage('next');
+    });
+  const ahead = [request(), request()];
+  // A batch the consumer never takes must not be an unhandled rejection.
+  for (const p of ahead) p.catch(() => {});
+  return {
+    async next() {
+      // Always one more asked for: after the last batch the thread answers n = 0 to every ask.
+      const p = request();
+      p.catch(() => {});
+      ahead.push(p);
+      return ahead.shift()!;
+    },
+    async close() {
+      worker.removeAllListeners('exit');
+      await worker.terminate();
+    },
+  };
 }

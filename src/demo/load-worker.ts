@@ -1,0 +1,8 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { applicationLineRecords, type GenerateOptions } from './generate.js';
+import { nextCopyBatch } from './load.js';
+
+/** The generator thread of loadGenerated: one COPY batch per 'next' message, in order. */
+const { options, size } = workerData as { options: GenerateOptions; size: number };
+const records = applicationLineRecords(options)[Symbol.iterator]();
+parentPort!.on('message', () => parentPort!.postMessage(nextCopyBatch(records, size)));
