@@ -194,10 +194,12 @@ export function compileRuleSet(rules: RuleSet): CompiledRules {
         // Category rules are sorted by rank: the first that fires wins.
         for (const c of categories) {
           if (c.test(f)) {
-            return { eligible: reasons.length === 0, reasons, category: c.category, rights: f.validRights.filter((r) => c.rights.includes(r)) };
+            const rights = f.validRights === NONE ? NONE : f.validRights.filter((r) => c.rights.includes(r));
+            return { eligible: reasons === NONE, reasons, category: c.category, rights };
           }
         }
-        return { eligible: reasons.length === 0, reasons, category: 'general' as Category, rights: [] };
+        // Most children: eligible, general, no rights. One shared (frozen) verdict for them all.
+        return reasons === NONE ? ELIGIBLE_GENERAL : { eligible: false, reasons, category: 'general' as Category, rights: NONE };
       },
     };
   } finally {
@@ -205,7 +207,9 @@ export function compileRuleSet(rules: RuleSet): CompiledRules {
   }
 }
 
-const NONE: string[] = [];
+/** The empty list, shared (frozen: nothing may push to it). */
+const NONE = Object.freeze([]) as unknown as string[];
+const ELIGIBLE_GENERAL: Evaluation = Object.freeze({ eligible: true, reasons: NONE, category: 'general' as Category, rights: NONE });
 
 /**
  * Builds only the facts the rules read (same values as `factsAt`), with the
