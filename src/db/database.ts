@@ -5,8 +5,6 @@
  */
 export interface Queryable {
   query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
-  /** Streams a large read in batches; the cursor is closed however the loop ends. */
-  stream<R = Record<string, unknown>>(sql: string, params: readonly unknown[], batchSize?: number): AsyncGenerator<R[]>;
   /** Writes many rows with COPY; `text` is in COPY text format (see copy.ts). */
   copyIn(table: string, columns: readonly string[], text: string): Promise<void>;
   /**

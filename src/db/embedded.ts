@@ -25,11 +25,6 @@ export async function openEmbedded(dataDir: string, schema?: string, loadDataDir
       const result = await q.query(`copy (${sql}) to '/dev/blob'`);
       return result.blob ? Buffer.from(await result.blob.arrayBuffer()) : Buffer.alloc(0);
     },
-    // One connection, in-process: read in one go and hand out batches.
-    async *stream<R>(sql: string, params: readonly unknown[], batchSize = 5000): AsyncGenerator<R[]> {
-      const { rows } = await q.query<R>(sql, params as unknown[]);
-      for (let i = 0; i < rows.length; i += batchSize) yield rows.slice(i, i + batchSize);
-    },
   });
   // PGlite is one connection: transactions must not interleave, so they queue.
   let tail: Promise<unknown> = Promise.resolve();

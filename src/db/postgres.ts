@@ -1,12 +1,11 @@
 import pg from 'pg';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import Cursor from 'pg-cursor';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { Database, Queryable } from './database.js';
 import { quoteIdent } from './database.js';
 
-/** A PostgreSQL server through a `pg` pool; large reads through pg-cursor. */
+/** A PostgreSQL server through a `pg` pool; large reads and writes through COPY (pg-copy-streams). */
 export async function openPostgres(url: string, schema?: string, maxConnections = 4): Promise<Database> {
   if (schema) {
     const admin = new pg.Client({ connectionString: url });
@@ -28,20 +27,6 @@ export async function openPostgres(url: string, schema?: string, maxConnections 
   // An idle client losing its server must not crash the process.
   pool.on('error', () => {});
 
-  /** Reads through a cursor on one client, closing it however the loop ends. */
-  async function* cursorBatches<R>(client: pg.PoolClient, sql: string, params: readonly unknown[], batchSize: number): AsyncGenerator<R[]> {
-    const cursor = client.query(new Cursor(sql, params as unknown[]));
-    try {
-      for (;;) {
-        const rows = (await cursor.read(batchSize)) as R[];
-        if (rows.length === 0) return;
-        yield rows;
-      }
-    } finally {
-      await cursor.close().catch(() => {});
-    }
-  }
-
   async function copyInto(client: pg.PoolClient, table: string, columns: readonly string[], text: string): Promise<void> {
     if (!text) return;
     const sink = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
@@ -60,7 +45,6 @@ export async function openPostgres(url: string, schema?: string, maxConnections 
     async query<R>(sql: string, params: readonly unknown[] = []) {
       return (await client.query(sql, params as unknown[])).rows as R[];
     },
-    stream: <R>(sql: string, params: readonly unknown[], batchSize = 5000) => cursorBatches<R>(client, sql, params, batchSize),
   });
 
   return {
@@ -105,14 +89,6 @@ export async function openPostgres(url: string, schema?: string, maxConnections 
       const client = await pool.connect();
       try {
         return await copyOutOf(client, sql);
-      } finally {
-        client.release();
-      }
-    },
-    async *stream<R>(sql: string, params: readonly unknown[], batchSize = 5000): AsyncGenerator<R[]> {
-      const client = await pool.connect();
-      try {
-        yield* cursorBatches<R>(client, sql, params, batchSize);
       } finally {
         client.release();
       }

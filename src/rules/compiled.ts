@@ -17,7 +17,9 @@ type OperatorFn = (factValue: unknown, jsonValue: unknown) => boolean;
 
 export class Unsupported extends Error {}
 
-const numberValidator = (v: unknown): boolean => Number.parseFloat(v as string).toString() !== 'NaN';
+// json-rules-engine's check, `parseFloat(v).toString() !== 'NaN'`; for a number that is exactly
+// "not NaN" (parseFloat(String(n)) gives n back), without turning it into a string each time.
+const numberValidator = (v: unknown): boolean => (typeof v === 'number' ? !Number.isNaN(v) : Number.parseFloat(v as string).toString() !== 'NaN');
 const anything = (): boolean => true;
 
 /** json-rules-engine's default operators: (validator, callback). */
@@ -80,6 +82,8 @@ function compilePath(path: unknown): ((v: unknown) => unknown) | null {
 }
 
 let usedFacts: Set<keyof Facts> | null = null;
+/** The rule set's parameters while it compiles: the `parameters` fact, the same for every application. */
+let constantParameters: { value: unknown } | null = null;
 
 function compileFact(ref: Record<string, unknown>): Operand {
   const name = ref.fact;
@@ -88,6 +92,11 @@ function compileFact(ref: Record<string, unknown>): Operand {
   if (ref.params !== undefined) throw new Unsupported(`fact params on "${name}"`);
   const path = compilePath(ref.path);
   const key = name as keyof Facts;
+  if (name === 'parameters' && constantParameters) {
+    // Looked up once here instead of once per application.
+    const value = path ? path(constantParameters.value) : constantParameters.value;
+    return () => value;
+  }
   return path ? (f) => path(f[key]) : (f) => f[key];
 }
 
@@ -182,6 +191,7 @@ function compileRule(r: RuleDefinition): Predicate {
  */
 export function compileRuleSet(rules: RuleSet): CompiledRules {
   usedFacts = new Set(['validRights']);
+  constantParameters = { value: rules.parameters };
   try {
     const refusals = rules.eligibility.map((r) => ({ test: compileRule(r), reason: String(r.event.params?.reason) }));
     const categories = rules.categories.map((c) => ({ test: compileRule(c.definition), category: c.category, rights: c.rights }));
@@ -204,6 +214,7 @@ export function compileRuleSet(rules: RuleSet): CompiledRules {
     };
   } finally {
     usedFacts = null;
+    constantParameters = null;
   }
 }
 
