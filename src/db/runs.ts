@@ -1,4 +1,4 @@
-import type { DistrictCounts, DistrictOutcome, QueueEntry, Refusal } from '../allocation/allocate.js';
+import type { DistrictCounts, QueueEntry, Refusal } from '../allocation/allocate.js';
 import type { Application, Category, GroupType, Language, Place } from '../domain/types.js';
 import type { ReferralRow } from '../run/referrals.js';
 import { compareIds } from '../domain/ids.js';
@@ -113,12 +113,22 @@ export interface DistrictData {
 const QUEUE_COLUMNS = `id, child_birth_date::text, registered_at_us, channel, array_to_string(preferences, E'\\x1f'), accept_any,
   language, group_type, desired_from::text, stop_list_until::text, rights::text`;
 
+/** A district as read: its open groups, its queued applications as COPY text bytes, and the hash of both. */
+export interface DistrictRead {
+  places: Place[];
+  /** readDistrict's columns, one line per queued application, in byte order of ids (parseQueue reads it). */
+  queue: Uint8Array;
+  /** What the allocation is computed from, as a hash: the places, then the queue bytes. */
+  inputHash: string;
+}
+
 /**
  * The district's free seats and its queued applications in byte order of
  * ids, so the input (and its hash) never depends on the plan the database
- * chose. Applications are read with COPY … TO and hashed as read.
+ * chose. Applications are read with COPY … TO and hashed as read; the bytes
+ * can go to a worker thread as they are (transferred, not copied).
  */
-export async function readDistrict(db: Queryable, district: string): Promise<DistrictData> {
+export async function readDistrictRaw(db: Queryable, district: string): Promise<DistrictRead> {
   const places = (
     await db.query<{ kindergarten_id: string; group_id: string; birth_year: number; language: Language; group_type: GroupType; seats: number }>(
       `select p.kindergarten_id, p.group_id, p.birth_year, p.language, p.group_type, p.seats
@@ -135,16 +145,20 @@ export async function readDistrict(db: Queryable, district: string): Promise<Dis
     groupType: r.group_type,
     seats: r.seats,
   }));
-  const raw = await db.copyOut(
+  const queue = await db.copyOut(
     `select ${QUEUE_COLUMNS} from applications where district_id = ${quoteLiteral(district)} and status = 'queued' order by id collate "C"`,
   );
   const hash = createHash('sha256');
   for (const p of places) hash.update(`P\t${p.kindergarten}\t${p.group}\t${p.birthYear}\t${p.language}\t${p.groupType}\t${p.seats}\n`);
-  const inputHash = hash.update(raw).digest('hex');
+  return { places, queue, inputHash: hash.update(queue).digest('hex') };
+}
 
+/** The queued applications of readDistrictRaw's bytes, checked to be in byte order of ids. Pure. */
+export function parseQueue(queue: Uint8Array, district: string): Application[] {
   const applications: Application[] = [];
+  const text = Buffer.from(queue.buffer, queue.byteOffset, queue.byteLength).toString('utf8');
   // Rights come as JSON text and are parsed only when there are any; most children have none.
-  forEachCopyRow(raw.toString('utf8'), 11, (f) => {
+  forEachCopyRow(text, 11, (f) => {
     const rights = f[10]!;
     applications.push({
       id: f[0]!,
@@ -166,15 +180,26 @@ export async function readDistrict(db: Queryable, district: string): Promise<Dis
   for (let i = 1; i < applications.length; i++) {
     if (compareIds(applications[i - 1]!.id, applications[i]!.id) >= 0) throw new Error(`district ${district}: applications not read in id order`);
   }
-  return { places, applications, inputHash };
+  return applications;
+}
+
+/** readDistrictRaw, parsed. */
+export async function readDistrict(db: Queryable, district: string): Promise<DistrictData> {
+  const read = await readDistrictRaw(db, district);
+  return { places: read.places, applications: parseQueue(read.queue, district), inputHash: read.inputHash };
 }
 
 export interface StoreDistrict {
   runId: string;
   date: string;
+  district: string;
   inputHash: string;
-  outcome: DistrictOutcome;
+  counts: DistrictCounts;
   referrals: ReferralRow[];
+  /** queue_cohorts rows as COPY text (queueCohortsCopy). */
+  queueCopy: string;
+  /** refusals rows as COPY text (refusalsCopy). */
+  refusalsCopy: string;
 }
 
 /**
@@ -183,10 +208,10 @@ export interface StoreDistrict {
  * changed under the run fails the transaction instead of over-filling a group.
  */
 export async function storeDistrict(tx: Queryable, s: StoreDistrict): Promise<void> {
-  const { outcome, date, runId } = s;
+  const { district, date, runId } = s;
   await tx.query(
     `insert into run_districts (run_date, district_id, run_id, input_hash, counts) values ($1, $2, $3, $4, $5)`,
-    [date, outcome.district, runId, s.inputHash, JSON.stringify(outcome.counts)],
+    [date, district, runId, s.inputHash, JSON.stringify(s.counts)],
   );
   if (s.referrals.length) {
     await tx.copyIn(
@@ -204,7 +229,7 @@ export async function storeDistrict(tx: Queryable, s: StoreDistrict): Promise<vo
        select count(*)::int as n from up`,
       [ids],
     )) as [{ n: number }];
-    if (n !== ids.length) throw new Error(`district ${outcome.district}: applications changed during the run`);
+    if (n !== ids.length) throw new Error(`district ${district}: applications changed during the run`);
     const taken = new Map<string, { kindergarten: string; group: string; n: number }>();
     for (const r of s.referrals) {
       const key = `${r.kindergarten}\u0000${r.group}`;
@@ -227,22 +252,21 @@ export async function storeDistrict(tx: Queryable, s: StoreDistrict): Promise<vo
     for (const r of s.referrals) events.push(['referral', r.referral, null, 'offered', runId, 'issued by nightly allocation']);
     await tx.copyIn('events', ['entity', 'entity_id', 'from_status', 'to_status', 'actor', 'reason'], copyText(events));
   }
-  await tx.copyIn('queue_cohorts', ['district_id', 'run_date', 'birth_year', 'run_id', 'application_ids', 'categories'], copyText(queueCohorts(outcome.queue, date, runId)));
-  await tx.copyIn(
-    'refusals',
-    ['run_date', 'application_id', 'district_id', 'reasons', 'run_id'],
-    copyText(outcome.refusals.map((r) => [date, r.application, r.district, r.reasons, runId])),
-  );
+  await tx.copyIn('queue_cohorts', QUEUE_COHORT_COLUMNS, s.queueCopy);
+  await tx.copyIn('refusals', REFUSAL_COLUMNS, s.refusalsCopy);
 }
+
+const QUEUE_COHORT_COLUMNS = ['district_id', 'run_date', 'birth_year', 'run_id', 'application_ids', 'categories'];
+const REFUSAL_COLUMNS = ['run_date', 'application_id', 'district_id', 'reasons', 'run_id'];
 
 const CATEGORY_OF_LETTER: Record<string, Category> = { e: 'extraordinary', p: 'primary', g: 'general' };
 
 /**
- * The queue as stored: one row per cohort, the applications in queue order
- * (the number is the position) and their categories as one letter each.
- * `queue` comes sorted by birth year, then queue number 1, 2, 3...
+ * The queue as stored, as COPY text: one row per cohort, the applications in
+ * queue order (the number is the position) and their categories as one letter
+ * each. `queue` comes sorted by birth year, then queue number 1, 2, 3...
  */
-export function queueCohorts(queue: readonly QueueEntry[], date: string, runId: string): CopyValue[][] {
+export function queueCohortsCopy(queue: readonly QueueEntry[], date: string, runId: string): string {
   const rows: CopyValue[][] = [];
   for (let i = 0; i < queue.length; ) {
     const { district, birthYear } = queue[i]!;
@@ -256,7 +280,12 @@ export function queueCohorts(queue: readonly QueueEntry[], date: string, runId: 
     }
     rows.push([district, date, birthYear, runId, ids, letters]);
   }
-  return rows;
+  return copyText(rows);
+}
+
+/** The refusals as stored, as COPY text. */
+export function refusalsCopy(refusals: readonly Refusal[], date: string, runId: string): string {
+  return copyText(refusals.map((r) => [date, r.application, r.district, r.reasons, runId]));
 }
 
 /** A district finished earlier for this date, read back as the run stored it. */

@@ -24,6 +24,13 @@ export function refusalLine(r: Refusal): string {
   return `{"application":${str(r.application)},"district":${str(r.district)},"reasons":${str(r.reasons)}}`;
 }
 
+/** Items as NDJSON text, one line each. */
+export function lines<T>(items: readonly T[], line: (x: T) => string): string {
+  let out = '';
+  for (const x of items) out += line(x) + '\n';
+  return out;
+}
+
 /** Appends districts' outputs (NDJSON text) in the order they are given; the caller keeps district order. */
 export class RunFolderWriter {
   private readonly fds: { referrals: number; queue: number; refusals: number };

@@ -1,17 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
-import type { DistrictOutcome } from '../allocation/allocate.js';
 import { KezekError, type ErrorCode } from '../errors.js';
 import { packageRoot } from '../paths.js';
 import type { DistrictBusy, DistrictDone, DistrictJob } from '../run/district-job.js';
-import { runDistrictTask, type DistrictTask } from '../run/district-task.js';
+import { runDistrictTask, type DistrictResult, type DistrictTask } from '../run/district-task.js';
 import type { WorkerReply, WorkerTask } from './worker.js';
 
 export interface DistrictRunner {
   readonly threads: number;
   /** Judge and match one district's data (in a worker, or in this thread with one worker). */
-  compute(task: DistrictTask): Promise<DistrictOutcome>;
+  compute(task: DistrictTask): Promise<DistrictResult>;
   /** A whole district on the worker's own PostgreSQL connection. */
   job(connection: { url: string; schema?: string | undefined }, job: DistrictJob): Promise<DistrictDone | DistrictBusy>;
   close(): Promise<void>;
@@ -39,10 +38,15 @@ export function districtRunner(workers: number): DistrictRunner {
   const filename = join(packageRoot(), 'dist', 'src', 'pool', 'worker.js');
   if (!existsSync(filename)) throw new Error(`worker file ${filename} is missing: run npm run build`);
   const pool = new Piscina({ filename, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
-  const run = async <T>(task: WorkerTask): Promise<T> => unwrap((await pool.run(task)) as WorkerReply<T>);
+  const run = async <T>(task: WorkerTask, transferList: ArrayBuffer[] = []): Promise<T> => unwrap((await pool.run(task, { transferList })) as WorkerReply<T>);
   return {
     threads: workers,
-    compute: (task) => run<DistrictOutcome>({ kind: 'compute', task }),
+    compute: (task) => {
+      // The queue's bytes are moved to the worker, not copied: a buffer of its own (a small
+      // Buffer can be a slice of Node's shared pool, which must not be moved away).
+      const queue = task.queue.byteOffset === 0 && task.queue.byteLength === task.queue.buffer.byteLength ? task.queue : new Uint8Array(task.queue);
+      return run<DistrictResult>({ kind: 'compute', task: { ...task, queue } }, [queue.buffer as ArrayBuffer]);
+    },
     job: (connection, job) => run<DistrictDone | DistrictBusy>({ kind: 'district', connection, job }),
     close: () => pool.destroy(),
   };

@@ -1,10 +1,9 @@
-import type { DistrictOutcome } from '../allocation/allocate.js';
 import type { Database } from '../db/database.js';
 import { inRolledBackTransaction } from '../db/lifecycle.js';
 import { openPostgres } from '../db/postgres.js';
 import { isKezekError } from '../errors.js';
 import { allocateDistrictJob, type DistrictBusy, type DistrictDone, type DistrictJob } from '../run/district-job.js';
-import { runDistrictTask, type DistrictTask } from '../run/district-task.js';
+import { runDistrictTask, type DistrictResult, type DistrictTask } from '../run/district-task.js';
 
 /** What a worker is asked: judge and match data it is given, or do a whole district on its own connection. */
 export type WorkerTask =
@@ -24,7 +23,7 @@ function connect(url: string, schema?: string): Promise<Database> {
 }
 
 /** piscina entry: one task is one whole district. */
-export default async function (task: WorkerTask): Promise<WorkerReply<DistrictOutcome | DistrictDone | DistrictBusy>> {
+export default async function (task: WorkerTask): Promise<WorkerReply<DistrictResult | DistrictDone | DistrictBusy>> {
   try {
     if (task.kind === 'compute') return { ok: true, value: await runDistrictTask(task.task) };
     const db = await connect(task.connection.url, task.connection.schema);

@@ -1,13 +1,13 @@
-import type { DistrictCounts, DistrictOutcome } from '../allocation/allocate.js';
+import type { DistrictCounts } from '../allocation/allocate.js';
 import type { Queryable } from '../db/database.js';
 import { ageOut, readLapseCounts, storeLapseCounts } from '../db/lifecycle.js';
 import type { Calendar } from '../domain/calendar.js';
 import { lapseDistrict, type LapseCounts } from '../lifecycle/lapse.js';
-import { ledgerEntry, readDistrict, readStoredDistrict, storeDistrict, tryLockDistrict } from '../db/runs.js';
-import { queueLine, referralLine, refusalLine } from '../output/run-folder.js';
+import { ledgerEntry, readDistrictRaw, readStoredDistrict, storeDistrict, tryLockDistrict } from '../db/runs.js';
+import { lines, queueLine, referralLine, refusalLine } from '../output/run-folder.js';
 import type { EngineName } from '../rules/engine.js';
 import type { RuleSet } from '../rules/ruleset.js';
-import type { DistrictTask } from './district-task.js';
+import type { DistrictResult, DistrictTask } from './district-task.js';
 import { issueReferrals } from './referrals.js';
 
 /** One district of a run: what to do. Plain data, so it can go to a worker thread. */
@@ -45,13 +45,7 @@ export interface DistrictBusy {
   district: string;
 }
 
-export type Compute = (task: DistrictTask) => Promise<DistrictOutcome>;
-
-const text = <T>(items: readonly T[], line: (x: T) => string): string => {
-  let out = '';
-  for (const x of items) out += line(x) + '\n';
-  return out;
-};
+export type Compute = (task: DistrictTask) => Promise<DistrictResult>;
 
 /**
  * Read → judge and match → write for one district, inside the caller's
@@ -72,9 +66,9 @@ export async function allocateDistrictJob(q: Queryable, job: DistrictJob, comput
     const lifecycle = await readLapseCounts(q, date, district);
     return {
       summary: { district, inputHash: done.inputHash, resumed: true, ...done.counts, lifecycle },
-      referrals: text(stored.referrals, referralLine),
-      queue: text(stored.queue, queueLine),
-      refusals: text(stored.refusals, refusalLine),
+      referrals: lines(stored.referrals, referralLine),
+      queue: lines(stored.queue, queueLine),
+      refusals: lines(stored.refusals, refusalLine),
       timings: { readMs: 0, allocateMs: 0, writeMs: 0 },
     };
   }
@@ -82,23 +76,26 @@ export async function allocateDistrictJob(q: Queryable, job: DistrictJob, comput
   const actor = runId ?? 'dry-run';
   const lapses = await lapseDistrict(q, district, date, job.calendar, job.rules.parameters, actor);
   let t = performance.now();
-  const data = await readDistrict(q, district);
+  const data = await readDistrictRaw(q, district);
   const readMs = performance.now() - t;
   t = performance.now();
-  const outcome = await compute({ district, date, places: data.places, applications: data.applications, rules: job.rules, engine: job.engine });
-  const referrals = issueReferrals(outcome.referrals, date, job.rules.parameters.confirmWorkingDays, job.calendar);
+  const result = await compute({ district, date, runId, places: data.places, queue: data.queue, rules: job.rules, engine: job.engine });
+  const referrals = issueReferrals(result.referrals, date, job.rules.parameters.confirmWorkingDays, job.calendar);
   const allocateMs = performance.now() - t;
   t = performance.now();
-  if (runId) await storeDistrict(q, { runId, date, inputHash: data.inputHash, outcome, referrals });
+  if (runId) {
+    await storeDistrict(q, {
+      runId, date, district, inputHash: data.inputHash, counts: result.counts, referrals, queueCopy: result.queueCopy, refusalsCopy: result.refusalsCopy,
+    });
+  }
   // Refused for the age limit in this run's refusals, the children then leave the queue (aged_out).
-  const aged = outcome.refusals.filter((r) => r.reasons.includes('age_limit')).map((r) => r.application);
-  const lifecycle = { ...lapses, agedOut: await ageOut(q, aged, job.rules.parameters.maxAgeYears, actor, date) };
+  const lifecycle = { ...lapses, agedOut: await ageOut(q, result.agedOut, job.rules.parameters.maxAgeYears, actor, date) };
   await storeLapseCounts(q, date, district, lifecycle);
   return {
-    summary: { district, inputHash: data.inputHash, resumed: false, ...outcome.counts, lifecycle },
-    referrals: text(referrals, referralLine),
-    queue: text(outcome.queue, queueLine),
-    refusals: text(outcome.refusals, refusalLine),
+    summary: { district, inputHash: data.inputHash, resumed: false, ...result.counts, lifecycle },
+    referrals: lines(referrals, referralLine),
+    queue: result.queueLines,
+    refusals: result.refusalLines,
     timings: { readMs, allocateMs, writeMs: performance.now() - t },
   };
 }

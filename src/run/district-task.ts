@@ -1,5 +1,7 @@
-import { allocateDistrict, type DistrictOutcome } from '../allocation/allocate.js';
-import type { Application, Place } from '../domain/types.js';
+import { allocateDistrict, type DistrictCounts, type ReferralDraft } from '../allocation/allocate.js';
+import { parseQueue, queueCohortsCopy, refusalsCopy } from '../db/runs.js';
+import type { Place } from '../domain/types.js';
+import { lines, queueLine, refusalLine } from '../output/run-folder.js';
 import { judgeAll, type EngineName } from '../rules/engine.js';
 import type { RuleSet } from '../rules/ruleset.js';
 
@@ -7,16 +9,49 @@ import type { RuleSet } from '../rules/ruleset.js';
 export interface DistrictTask {
   district: string;
   date: string;
+  /** null for a dry run (nothing to store, so no COPY text is made). */
+  runId: string | null;
   places: Place[];
-  applications: Application[];
+  /** The queued applications as read (readDistrictRaw's COPY bytes): to a worker thread they are transferred, not cloned. */
+  queue: Uint8Array;
   rules: RuleSet;
   engine: EngineName;
 }
 
-export async function runDistrictTask(task: DistrictTask): Promise<DistrictOutcome> {
-  const evaluations = await judgeAll(task.rules, task.engine, task.applications, task.date);
-  return allocateDistrict(
-    { district: task.district, places: task.places, applications: task.applications, evaluations },
+/**
+ * What comes back: counts, the referral drafts (about one child in ten) and
+ * the rest as text, ready for the run folder and for COPY. Only strings and
+ * a few small objects cross threads, never the district's queue as objects.
+ */
+export interface DistrictResult {
+  district: string;
+  counts: DistrictCounts;
+  referrals: ReferralDraft[];
+  /** queue.ndjson and refusals.ndjson lines. */
+  queueLines: string;
+  refusalLines: string;
+  /** COPY text for queue_cohorts and refusals ('' for a dry run). */
+  queueCopy: string;
+  refusalsCopy: string;
+  /** Children refused for the age limit: they leave the queue (aged_out) after this run. */
+  agedOut: string[];
+}
+
+export async function runDistrictTask(task: DistrictTask): Promise<DistrictResult> {
+  const applications = parseQueue(task.queue, task.district);
+  const evaluations = await judgeAll(task.rules, task.engine, applications, task.date);
+  const outcome = allocateDistrict(
+    { district: task.district, places: task.places, applications, evaluations },
     { date: task.date, quota: task.rules.parameters.primaryQuota },
   );
+  return {
+    district: task.district,
+    counts: outcome.counts,
+    referrals: outcome.referrals,
+    queueLines: lines(outcome.queue, queueLine),
+    refusalLines: lines(outcome.refusals, refusalLine),
+    queueCopy: task.runId ? queueCohortsCopy(outcome.queue, task.date, task.runId) : '',
+    refusalsCopy: task.runId ? refusalsCopy(outcome.refusals, task.date, task.runId) : '',
+    agedOut: outcome.refusals.filter((r) => r.reasons.includes('age_limit')).map((r) => r.application),
+  };
 }
