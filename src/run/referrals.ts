@@ -18,7 +18,14 @@ export function issueReferrals(drafts: readonly ReferralDraft[], date: string, c
   const confirmBy = addWorkingDays(calendar, date, confirmWorkingDays);
   const stamp = date.replaceAll('-', '');
   return drafts.map((d, i) => ({
-    ...d,
+    application: d.application,
+    district: d.district,
+    birthYear: d.birthYear,
+    kindergarten: d.kindergarten,
+    group: d.group,
+    category: d.category,
+    rights: d.rights,
+    preferenceRank: d.preferenceRank,
     referral: `R-${stamp}-${d.district}-${String(i + 1).padStart(6, '0')}`,
     seq: i + 1,
     issuedOn: date,
