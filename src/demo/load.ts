@@ -94,6 +94,8 @@ export function nextCopyBatch(records: Iterator<GeneratedLine>, size: number): C
     if (r.done) break;
     const x = r.value.application;
     if (!x) throw new Error('the loader takes good lines only');
+    // Dates, instants and the enumerated fields come from the generator in their plain form:
+    // only ids, names and free text go through the COPY escaping.
     const f = copyField;
     apps.push(
       `${f(x.id)}\t${f(x.district)}\t${x.child.birthDate}\t${x.registeredAt}\t${parseInstant(x.registeredAt)}\t${x.channel}\t${f(x.preferences)}\t` +
@@ -111,7 +113,7 @@ interface Batches {
 }
 
 /**
- * Batches made by a worker thread, two ahead of the consumer; in this thread
+ * Batches made by a worker thread, up to three ahead of the consumer; in this thread
  * when the built worker file is not there (running from the TypeScript sources).
  */
 function applicationBatches(options: GenerateOptions, size: number): Batches {
