@@ -4,7 +4,7 @@
  */
 import { makeIin } from '../domain/iin.js';
 import { dateFromDayNumber, dayNumber, daysInMonth } from '../domain/dates.js';
-import type { ApplicationStatus, Channel, GroupType, Language } from '../domain/types.js';
+import type { ApplicationStatus, Channel, GroupType, Language, Right } from '../domain/types.js';
 import { cumulativeWeights, type DatasetPlan, type DistrictPlan, type KindergartenPlan } from './plan.js';
 import { weightedTable, type Random } from './random.js';
 import { KAZAKH_NAMES, RUSSIAN_NAMES, surname, type NameSet } from './vocabulary.js';
@@ -21,7 +21,7 @@ export interface ApplicationJson {
   language: Language;
   groupType: GroupType;
   desiredFrom: string;
-  rights: { category: string; document: string; validUntil: string }[];
+  rights: Right[];
   status: ApplicationStatus;
   stopListUntil?: string;
 }
