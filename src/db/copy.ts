@@ -36,6 +36,41 @@ export function copyText(rows: Iterable<readonly CopyValue[]>): string {
   return out;
 }
 
+/**
+ * COPY text written straight into UTF-8 bytes, for large batches: no long
+ * strings joined, encoded and copied again on the way to the database, and
+ * the bytes can be transferred to another thread. Append whole rows.
+ */
+export class CopyBytes {
+  private buf: Buffer;
+  private at = 0;
+
+  constructor(initialBytes = 1 << 16) {
+    // Never from Buffer's shared pool: the backing memory may be transferred.
+    this.buf = Buffer.allocUnsafeSlow(initialBytes);
+  }
+
+  /** Appends text already in COPY form (fields escaped, tabs, the newline). */
+  push(text: string): void {
+    const worst = text.length * 3; // UTF-8 bytes per UTF-16 unit, at most
+    if (this.at + worst > this.buf.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.at + worst));
+      this.buf.copy(grown, 0, 0, this.at);
+      this.buf = grown;
+    }
+    this.at += this.buf.write(text, this.at, 'utf8');
+  }
+
+  get length(): number {
+    return this.at;
+  }
+
+  /** The bytes written so far (a view, not a copy). */
+  bytes(): Uint8Array {
+    return this.buf.subarray(0, this.at);
+  }
+}
+
 const UNESCAPES: Record<string, string> = { '\\': '\\', t: '\t', n: '\n', r: '\r', b: '\b', f: '\f', v: '\v' };
 
 /** One field of COPY text output, unescaped (`\N`, the null, is handled by the caller). */

@@ -5,8 +5,8 @@
  */
 export interface Queryable {
   query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
-  /** Writes many rows with COPY; `text` is in COPY text format (see copy.ts). */
-  copyIn(table: string, columns: readonly string[], text: string): Promise<void>;
+  /** Writes many rows with COPY; `text` is in COPY text format (see copy.ts), as a string or as UTF-8 bytes. */
+  copyIn(table: string, columns: readonly string[], text: string | Uint8Array): Promise<void>;
   /**
    * Reads a query's rows with COPY … TO, in COPY text format (see copy.ts):
    * the fastest large read on both. COPY takes no parameters: put values in

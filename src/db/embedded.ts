@@ -17,8 +17,8 @@ export async function openEmbedded(dataDir: string, schema?: string, loadDataDir
       const result = await q.query<R>(sql, params as unknown[]);
       return result.rows;
     },
-    async copyIn(table: string, columns: readonly string[], text: string) {
-      if (!text) return;
+    async copyIn(table: string, columns: readonly string[], text: string | Uint8Array) {
+      if (!text.length) return;
       await q.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([text]) });
     },
     async copyOut(sql: string) {

@@ -27,8 +27,8 @@ export async function openPostgres(url: string, schema?: string, maxConnections 
   // An idle client losing its server must not crash the process.
   pool.on('error', () => {});
 
-  async function copyInto(client: pg.PoolClient, table: string, columns: readonly string[], text: string): Promise<void> {
-    if (!text) return;
+  async function copyInto(client: pg.PoolClient, table: string, columns: readonly string[], text: string | Uint8Array): Promise<void> {
+    if (!text.length) return;
     const sink = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
     await pipeline(Readable.from(chunks(text)), sink);
   }
@@ -100,6 +100,6 @@ export async function openPostgres(url: string, schema?: string, maxConnections 
 }
 
 /** A long COPY text in 1 MB pieces. */
-function* chunks(text: string, size = 1 << 20): Generator<string> {
-  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+function* chunks(text: string | Uint8Array, size = 1 << 20): Generator<string | Uint8Array> {
+  for (let i = 0; i < text.length; i += size) yield typeof text === 'string' ? text.slice(i, i + size) : text.subarray(i, i + size);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { arrayLiteral, copyField, copyText, forEachCopyRow, unescapeCopyField } from '../../src/db/copy.js';
+import { CopyBytes, arrayLiteral, copyField, copyText, forEachCopyRow, unescapeCopyField } from '../../src/db/copy.js';
 import { quoteLiteral } from '../../src/db/database.js';
 import { BACKENDS, useDatabase } from '../support/databases.js';
 
@@ -16,6 +16,21 @@ describe('COPY text format', () => {
     expect(arrayLiteral(['a', 'b c', 'q"x', 'b\\s', ''])).toBe('{"a","b c","q\\"x","b\\\\s",""}');
     // the array literal's backslashes are doubled again by COPY's own escaping
     expect(copyText([['x', ['a"b', 'c\\d']]])).toBe('x\t{"a\\\\"b","c\\\\\\\\d"}\n');
+  });
+});
+
+describe('COPY text as bytes', () => {
+  it('holds the UTF-8 of the same rows as copyText, however far it had to grow', () => {
+    const field = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constant(null), fc.constantFrom('Әлия Нұрланқызы', '\\N', '\t'));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(field, field), { maxLength: 30 }), fc.integer({ min: 1, max: 64 }), (rows, initial) => {
+        const out = new CopyBytes(initial);
+        for (const row of rows) out.push(copyText([row]));
+        const expected = Buffer.from(copyText(rows), 'utf8');
+        expect(out.length).toBe(expected.length);
+        expect(Buffer.from(out.bytes()).equals(expected)).toBe(true);
+      }),
+    );
   });
 });
 
