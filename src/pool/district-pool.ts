@@ -37,7 +37,11 @@ export function districtRunner(workers: number): DistrictRunner {
   }
   const filename = join(packageRoot(), 'dist', 'src', 'pool', 'worker.js');
   if (!existsSync(filename)) throw new Error(`worker file ${filename} is missing: run npm run build`);
-  const pool = new Piscina({ filename, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+  // A district's queue lives while it is judged and matched: with V8's default young
+  // generation most of it is copied by two scavenges before it dies. 192 MB lets a
+  // district be done between scavenges (2 M applications, --workers 2: GC 9.0 s -> 3.8 s
+  // of CPU, peak RSS 550 -> 690 MB).
+  const pool = new Piscina({ filename, minThreads: workers, maxThreads: workers, idleTimeout: 1000, resourceLimits: { maxYoungGenerationSizeMb: 192 } });
   const run = async <T>(task: WorkerTask, transferList: ArrayBuffer[] = []): Promise<T> => unwrap((await pool.run(task, { transferList })) as WorkerReply<T>);
   return {
     threads: workers,
