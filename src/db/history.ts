@@ -26,8 +26,8 @@ export async function applicationHistory(q: Queryable, applicationId: string): P
     `select to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as at, effective_on::text as effective_on, entity, entity_id,
             from_status, to_status, actor, reason
        from events
-      where (entity = 'application' and entity_id = $1)
-         or (entity = 'referral' and entity_id in (select id from referrals where application_id = $1))
+      where (entity = 'application' and (entity_id collate "C") = $1)
+         or (entity = 'referral' and (entity_id collate "C") in (select id collate "C" from referrals where application_id = $1))
       order by id`,
     [applicationId],
   );

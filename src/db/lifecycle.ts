@@ -124,16 +124,17 @@ export async function applyChanges(q: Queryable, changes: readonly Change[], act
   }
 }
 
-/** Queued applications refused for the age limit leave the queue as aged_out. */
-export async function ageOut(q: Queryable, ids: readonly string[], maxAgeYears: number, actor: string, date: string): Promise<number> {
+/** Queued applications of the district refused for the age limit leave the queue as aged_out. */
+export async function ageOut(q: Queryable, district: string, ids: readonly string[], maxAgeYears: number, actor: string, date: string): Promise<number> {
   if (!ids.length) return 0;
+  // Found through the district's index (see storeDistrict), not the primary key.
   const rows = await q.query<{ id: string }>(
     `with aged as (
        update applications set status = 'aged_out', updated_at = now()
-        where id = any($1::text[]) and status = 'queued' returning id)
+        where district_id = $5 and (id collate "C") = any($1::text[]) and status = 'queued' returning id)
      insert into events (entity, entity_id, from_status, to_status, actor, reason, effective_on)
      select 'application', id, 'queued', 'aged_out', $2, $3, $4::date from aged returning entity_id as id`,
-    [ids, actor, `reached the age limit of ${maxAgeYears} years`, date],
+    [ids, actor, `reached the age limit of ${maxAgeYears} years`, date, district],
   );
   return rows.length;
 }

@@ -89,7 +89,7 @@ export async function allocateDistrictJob(q: Queryable, job: DistrictJob, comput
     });
   }
   // Refused for the age limit in this run's refusals, the children then leave the queue (aged_out).
-  const lifecycle = { ...lapses, agedOut: await ageOut(q, result.agedOut, job.rules.parameters.maxAgeYears, actor, date) };
+  const lifecycle = { ...lapses, agedOut: await ageOut(q, district, result.agedOut, job.rules.parameters.maxAgeYears, actor, date) };
   await storeLapseCounts(q, date, district, lifecycle);
   return {
     summary: { district, inputHash: data.inputHash, resumed: false, ...result.counts, lifecycle },
