@@ -3,6 +3,7 @@ import type { Application, Category, GroupType, Language, Place } from '../domai
 import type { ReferralRow } from '../run/referrals.js';
 import { compareIds } from '../domain/ids.js';
 import { createHash } from 'node:crypto';
+import { isAscii } from 'node:buffer';
 import { copyText, forEachCopyRow, type CopyValue } from './copy.js';
 import { quoteLiteral, type Queryable } from './database.js';
 
@@ -156,7 +157,10 @@ export async function readDistrictRaw(db: Queryable, district: string): Promise<
 /** The queued applications of readDistrictRaw's bytes, checked to be in byte order of ids. Pure. */
 export function parseQueue(queue: Uint8Array, district: string): Application[] {
   const applications: Application[] = [];
-  const text = Buffer.from(queue.buffer, queue.byteOffset, queue.byteLength).toString('utf8');
+  const bytes = Buffer.from(queue.buffer, queue.byteOffset, queue.byteLength);
+  // Almost always plain ASCII (ids, dates, codes): then read byte for byte, the same text
+  // as UTF-8 decoding gives, several times faster.
+  const text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   // Rights come as JSON text and are parsed only when there are any; most children have none.
   forEachCopyRow(text, 11, (f) => {
     const rights = f[10]!;
