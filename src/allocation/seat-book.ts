@@ -8,7 +8,12 @@ export interface OpenGroup {
   seats: number;
 }
 
-const fitKey = (language: string, groupType: string) => `${language}\u0000${groupType}`;
+/** The four keys made once: matching asks for one per preference of every candidate. */
+const FIT_KEYS: Record<string, Record<string, string>> = {
+  kk: { general: 'kk\u0000general', special: 'kk\u0000special' },
+  ru: { general: 'ru\u0000general', special: 'ru\u0000special' },
+};
+const fitKey = (language: string, groupType: string): string => FIT_KEYS[language]?.[groupType] ?? `${language}\u0000${groupType}`;
 
 /**
  * The free seats of one cohort (district + birth year), indexed the way the
