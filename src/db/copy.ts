@@ -71,6 +71,25 @@ export class CopyBytes {
   }
 }
 
+/**
+ * A long COPY text in pieces of about `size` (UTF-16 units or bytes) for a stream. A string is
+ * never cut inside a surrogate pair: each piece is encoded to UTF-8 on its own, and half a
+ * pair would become U+FFFD. Bytes are cut anywhere (they go to the server as they are).
+ */
+export function* copyChunks(text: string | Uint8Array, size = 1 << 20): Generator<string | Uint8Array> {
+  if (typeof text !== 'string') {
+    for (let i = 0; i < text.length; i += size) yield text.subarray(i, i + size);
+    return;
+  }
+  for (let i = 0; i < text.length; ) {
+    let end = Math.min(i + size, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && end - 1 > i && last >= 0xd800 && last <= 0xdbff) end--;
+    yield text.slice(i, end);
+    i = end;
+  }
+}
+
 const UNESCAPES: Record<string, string> = { '\\': '\\', t: '\t', n: '\n', r: '\r', b: '\b', f: '\f', v: '\v' };
 
 /** One field of COPY text output, unescaped (`\N`, the null, is handled by the caller). */

@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { Database, Queryable } from './database.js';
 import { quoteIdent } from './database.js';
+import { copyChunks } from './copy.js';
 
 /** A PostgreSQL server through a `pg` pool; large reads and writes through COPY (pg-copy-streams). */
 export async function openPostgres(url: string, schema?: string, maxConnections = 4): Promise<Database> {
@@ -30,7 +31,7 @@ export async function openPostgres(url: string, schema?: string, maxConnections 
   async function copyInto(client: pg.PoolClient, table: string, columns: readonly string[], text: string | Uint8Array): Promise<void> {
     if (!text.length) return;
     const sink = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
-    await pipeline(Readable.from(chunks(text)), sink);
+    await pipeline(Readable.from(copyChunks(text)), sink);
   }
 
   async function copyOutOf(client: pg.PoolClient, sql: string): Promise<Buffer> {
@@ -97,9 +98,4 @@ export async function openPostgres(url: string, schema?: string, maxConnections 
       await pool.end();
     },
   };
-}
-
-/** A long COPY text in 1 MB pieces. */
-function* chunks(text: string | Uint8Array, size = 1 << 20): Generator<string | Uint8Array> {
-  for (let i = 0; i < text.length; i += size) yield typeof text === 'string' ? text.slice(i, i + size) : text.subarray(i, i + size);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CopyBytes, arrayLiteral, copyField, copyText, forEachCopyRow, unescapeCopyField } from '../../src/db/copy.js';
+import { CopyBytes, arrayLiteral, copyChunks, copyField, copyText, forEachCopyRow, unescapeCopyField } from '../../src/db/copy.js';
 import { quoteLiteral } from '../../src/db/database.js';
 import { BACKENDS, useDatabase } from '../support/databases.js';
 
@@ -31,6 +31,20 @@ describe('COPY text as bytes', () => {
         expect(Buffer.from(out.bytes()).equals(expected)).toBe(true);
       }),
     );
+  });
+});
+
+describe('COPY text in pieces', () => {
+  it('never cuts a string inside a surrogate pair, and loses nothing', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), fc.integer({ min: 2, max: 9 }), (text, size) => {
+        const pieces = [...copyChunks(text, size)] as string[];
+        expect(pieces.join('')).toBe(text);
+        expect(Buffer.concat(pieces.map((p) => Buffer.from(p, 'utf8'))).equals(Buffer.from(text, 'utf8'))).toBe(true);
+      }),
+    );
+    const bytes = new Uint8Array([1, 2, 3, 4, 5]);
+    expect([...copyChunks(bytes, 2)].map((p) => [...(p as Uint8Array)])).toEqual([[1, 2], [3, 4], [5]]);
   });
 });
 
