@@ -21,6 +21,15 @@ describe('parseQueue', () => {
     expect(parsed[1]!.preferences).toEqual(['БАЛАБАҚША-1', 'KG-2']);
   });
 
+  it('reads escaped text back and names a row of the wrong width', () => {
+    const [a] = parseQueue(Buffer.from(copyText([row('APP\\1', ['KG\t1'], '[{"category":"a\\\\b"}]')])), 'D1');
+    expect(a).toMatchObject({ id: 'APP\\1', preferences: ['KG\t1'], rights: [{ category: 'a\\b' }] });
+    const short = copyText([row('APP-1', ['KG-1']).slice(0, 10)]);
+    expect(() => parseQueue(Buffer.from(short), 'D1')).toThrow(/10 fields instead of 11/);
+    expect(() => parseQueue(Buffer.from(short + copyText([row('APP-2', ['KG-1'])])), 'D1')).toThrow(/10 fields instead of 11/);
+    expect(() => parseQueue(Buffer.from(copyText([[...row('APP-1', ['KG-1']), 'x']])), 'D1')).toThrow(/more than 11 fields/);
+  });
+
   it('refuses a queue not in byte order of ids', () => {
     expect(() => parseQueue(Buffer.from(copyText([row('APP-2', ['KG-1']), row('APP-1', ['KG-1'])])), 'D1')).toThrow(/not read in id order/);
   });
