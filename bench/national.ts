@@ -53,7 +53,8 @@ export async function benchEndToEnd(backend: 'postgres' | 'embedded', applicatio
   const { env, args, loadS } = await prepare(backend, applications);
   const out = mkdtempSync(join(tmpdir(), 'kezek-bench-'));
   const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-  const cmd = [process.execPath, BIN, 'allocate', '--date', DATE, '--out', out, '--workers', String(workers), ...args];
+  // Run as installed (`npx kezek`): through the launcher's own line, with its V8 flag.
+  const cmd = [BIN, 'allocate', '--date', DATE, '--out', out, '--workers', String(workers), ...args];
   const started = performance.now();
   const r = timeBin
     ? spawnSync(timeBin, ['-f', 'KEZEK_RSS_KB=%M', ...cmd], { env: { ...process.env, ...env }, encoding: 'utf8' })
