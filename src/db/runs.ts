@@ -230,7 +230,7 @@ export async function storeDistrict(tx: Queryable, s: StoreDistrict): Promise<vo
     const ids = s.referrals.map((r) => r.application);
     // Found through the district's index, whose entries for one district sit together,
     // rather than the primary key, where a district's ids are spread over the whole
-    // index (2 M applications: about 3 times less time in this statement).
+    // index (2 M applications, statement log: 3.2 s -> 1.5 s a night).
     const [{ n }] = (await tx.query<{ n: number }>(
       `with up as (update applications set status = 'offered', updated_at = now()
                     where district_id = $2 and (id collate "C") = any($1::text[]) and status = 'queued' returning 1)
