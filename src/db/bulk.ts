@@ -1,0 +1,69 @@
+import type { Queryable } from './database.js';
+
+/**
+ * A bulk load into tables that start empty, the way pg_restore does it: the
+ * tables' indexes, keys and foreign keys are dropped, the rows copied in, and
+ * the same definitions (read from the catalog, so always the schema's own)
+ * made again, by sorting instead of row by row. All of it in the caller's
+ * transaction: a load that fails leaves the schema as it was.
+ */
+
+/** An index or constraint dropped for a bulk load, with the statement that makes it again. */
+export interface Deferred {
+  kind: 'foreign key' | 'key' | 'index';
+  table: string;
+  name: string;
+  create: string;
+}
+
+/**
+ * Drops the indexes and keys of `tables` and every foreign key from or to
+ * them (the caller holds the transaction) and returns what it dropped.
+ */
+export async function dropForBulkLoad(tx: Queryable, tables: readonly string[]): Promise<Deferred[]> {
+  const rows = await tx.query<{ kind: Deferred['kind']; tbl: string; name: string; def: string }>(
+    `with t as (select unnest($1::text[])::regclass as rel)
+     select 'foreign key' as kind, c.conrelid::regclass::text as tbl, quote_ident(c.conname) as name, pg_get_constraintdef(c.oid) as def, 1 as step
+       from pg_constraint c
+      where c.contype = 'f' and (c.conrelid in (select rel from t) or c.confrelid in (select rel from t))
+     union all
+     select 'key', c.conrelid::regclass::text, quote_ident(c.conname), pg_get_constraintdef(c.oid), 2
+       from pg_constraint c
+      where c.contype in ('p', 'u') and c.conrelid in (select rel from t)
+     union all
+     select 'index', i.indrelid::regclass::text, quote_ident(x.relname), pg_get_indexdef(i.indexrelid), 3
+       from pg_index i join pg_class x on x.oid = i.indexrelid
+      where i.indrelid in (select rel from t)
+        and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid and c.contype in ('p', 'u', 'x'))
+     order by step, tbl, name`,
+    [tables],
+  );
+  const deferred: Deferred[] = [];
+  for (const r of rows) {
+    // Both come quoted where they must be (regclass text, quote_ident).
+    const table = r.tbl;
+    const name = r.name;
+    await tx.query(r.kind === 'index' ? `drop index ${name}` : `alter table ${table} drop constraint ${name}`);
+    deferred.push({ kind: r.kind, table: r.tbl, name: r.name, create: r.kind === 'index' ? r.def : `alter table ${table} add constraint ${name} ${r.def}` });
+  }
+  return deferred;
+}
+
+/**
+ * Makes again what dropForBulkLoad dropped: indexes and keys, then foreign
+ * keys (checked once, as a join). With `cluster`, that table is first
+ * rewritten in the order of that index (CLUSTER rebuilds the table's indexes,
+ * so its other ones are made after, once).
+ */
+export async function restoreAfterBulkLoad(tx: Queryable, deferred: readonly Deferred[], cluster?: { table: string; index: string }): Promise<void> {
+  const own = (d: Deferred) => cluster !== undefined && d.table === cluster.table;
+  const clusterIndex = deferred.find((d) => own(d) && d.name === cluster!.index);
+  if (cluster && !clusterIndex) throw new Error(`bulk load: no index ${cluster.index} on ${cluster.table} to cluster on`);
+  for (const d of deferred) if (d.kind !== 'foreign key' && !own(d)) await tx.query(d.create);
+  if (cluster) {
+    await tx.query(clusterIndex!.create);
+    await tx.query(`cluster ${cluster.table} using ${cluster.index}`);
+  }
+  for (const d of deferred) if (d.kind !== 'foreign key' && own(d) && d !== clusterIndex) await tx.query(d.create);
+  for (const d of deferred) if (d.kind === 'foreign key') await tx.query(d.create);
+}
