@@ -4,7 +4,9 @@ import type { Queryable } from './database.js';
  * Benchmarks run the same night again and again on one loaded data set:
  * remember the free seats once, and undo every run (referrals, numbers,
  * statuses, seats) before each measured run; the events of undone runs stay (the
- * audit trail is append-only).
+ * audit trail is append-only). The tables are then vacuumed, so that every measured
+ * run starts from the same state, as on a database autovacuum has been through
+ * (the first run after a bulk load otherwise also sets the hint bits of every page it reads).
  */
 export async function rememberSeats(db: Queryable): Promise<void> {
   await db.query(`create table if not exists bench_places_baseline as select kindergarten_id, group_id, seats from places`);
@@ -16,4 +18,5 @@ export async function undoRuns(db: Queryable): Promise<void> {
   await db.query(`update places p set seats = b.seats from bench_places_baseline b where b.kindergarten_id = p.kindergarten_id and b.group_id = p.group_id`);
   await db.query(`truncate referrals, queue_cohorts, refusals, run_districts, district_lapses`);
   await db.query(`delete from runs`);
+  await db.query(`vacuum analyze applications, places`);
 }
