@@ -2,6 +2,7 @@ import { mkdirSync, openSync, closeSync, writeSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import type { QueueEntry, Refusal } from '../allocation/allocate.js';
 import type { ReferralRow } from '../run/referrals.js';
+import { CopyBytes } from '../db/copy.js';
 
 /**
  * The run folder of formats.md. Lines are built with a fixed key order so the
@@ -34,7 +35,18 @@ export function lines<T>(items: readonly T[], line: (x: T) => string): string {
   return out;
 }
 
-/** Appends districts' outputs (NDJSON text) in the order they are given; the caller keeps district order. */
+/**
+ * Items as NDJSON, one line each, straight into UTF-8 bytes: what the run folder's
+ * files take, and what a worker thread can hand over by moving it, where a string
+ * would be copied twice on the way (serialised, then read again).
+ */
+export function lineBytes<T>(items: readonly T[], line: (x: T) => string): Uint8Array {
+  const out = new CopyBytes(items.length * 128 + 64);
+  for (const x of items) out.push(line(x) + '\n');
+  return out.bytes();
+}
+
+/** Appends districts' outputs (NDJSON bytes) in the order they are given; the caller keeps district order. */
 export class RunFolderWriter {
   private readonly fds: { referrals: number; queue: number; refusals: number };
 
@@ -47,14 +59,18 @@ export class RunFolderWriter {
     };
   }
 
-  addText(referrals: string, queue: string, refusals: string): void {
-    if (referrals) writeSync(this.fds.referrals, referrals);
-    if (queue) writeSync(this.fds.queue, queue);
-    if (refusals) writeSync(this.fds.refusals, refusals);
+  add(referrals: Uint8Array, queue: Uint8Array, refusals: Uint8Array): void {
+    writeAll(this.fds.referrals, referrals);
+    writeAll(this.fds.queue, queue);
+    writeAll(this.fds.refusals, refusals);
   }
 
   close(summary: unknown): void {
     for (const fd of Object.values(this.fds)) closeSync(fd);
     writeFileSync(join(this.dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
   }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
 }

@@ -1,3 +1,4 @@
+import { Piscina } from 'piscina';
 import type { Database } from '../db/database.js';
 import { inRolledBackTransaction } from '../db/lifecycle.js';
 import { openPostgres } from '../db/postgres.js';
@@ -22,13 +23,27 @@ function connect(url: string, schema?: string): Promise<Database> {
   return db;
 }
 
+/**
+ * The reply with the run folder's bytes moved to the main thread rather than
+ * copied (each is in a buffer of its own). piscina takes the wrapper apart and
+ * the main thread receives the reply itself.
+ */
+function moving<T>(reply: WorkerReply<T>, bytes: Uint8Array[]): WorkerReply<T> {
+  const wrapper = { [Piscina.transferableSymbol]: bytes.map((b) => b.buffer), [Piscina.valueSymbol]: reply };
+  return Piscina.move(wrapper as unknown as Parameters<typeof Piscina.move>[0]) as unknown as WorkerReply<T>;
+}
+
 /** piscina entry: one task is one whole district. */
 export default async function (task: WorkerTask): Promise<WorkerReply<DistrictResult | DistrictDone | DistrictBusy>> {
   try {
-    if (task.kind === 'compute') return { ok: true, value: await runDistrictTask(task.task) };
+    if (task.kind === 'compute') {
+      const r = await runDistrictTask(task.task);
+      return moving({ ok: true, value: r }, [r.queueLines, r.refusalLines]);
+    }
     const db = await connect(task.connection.url, task.connection.schema);
     const work = (q: Parameters<typeof allocateDistrictJob>[0]) => allocateDistrictJob(q, task.job, runDistrictTask);
-    return { ok: true, value: task.job.runId ? await db.transaction(work) : await inRolledBackTransaction(db, work) };
+    const r = task.job.runId ? await db.transaction(work) : await inRolledBackTransaction(db, work);
+    return 'busy' in r ? { ok: true, value: r } : moving({ ok: true, value: r }, [r.referrals, r.queue, r.refusals]);
   } catch (e) {
     return { ok: false, code: isKezekError(e) ? e.code : null, message: (e as Error)?.message ?? String(e) };
   }

@@ -4,7 +4,7 @@ import { ageOut, readLapseCounts, storeLapseCounts } from '../db/lifecycle.js';
 import type { Calendar } from '../domain/calendar.js';
 import { lapseDistrict, type LapseCounts } from '../lifecycle/lapse.js';
 import { ledgerEntry, readDistrictRaw, readStoredDistrict, storeDistrict, tryLockDistrict } from '../db/runs.js';
-import { lines, queueLine, referralLine, refusalLine } from '../output/run-folder.js';
+import { lineBytes, queueLine, referralLine, refusalLine } from '../output/run-folder.js';
 import type { EngineName } from '../rules/engine.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import type { DistrictResult, DistrictTask } from './district-task.js';
@@ -30,12 +30,12 @@ export interface DistrictSummary extends DistrictCounts {
   lifecycle: LapseCounts;
 }
 
-/** One district done: its summary and its lines of the run folder, as NDJSON text. */
+/** One district done: its summary and its lines of the run folder, as NDJSON (UTF-8 bytes, each in a buffer of its own). */
 export interface DistrictDone {
   summary: DistrictSummary;
-  referrals: string;
-  queue: string;
-  refusals: string;
+  referrals: Uint8Array;
+  queue: Uint8Array;
+  refusals: Uint8Array;
   timings: { readMs: number; allocateMs: number; writeMs: number };
 }
 
@@ -66,9 +66,9 @@ export async function allocateDistrictJob(q: Queryable, job: DistrictJob, comput
     const lifecycle = await readLapseCounts(q, date, district);
     return {
       summary: { district, inputHash: done.inputHash, resumed: true, ...done.counts, lifecycle },
-      referrals: lines(stored.referrals, referralLine),
-      queue: lines(stored.queue, queueLine),
-      refusals: lines(stored.refusals, refusalLine),
+      referrals: lineBytes(stored.referrals, referralLine),
+      queue: lineBytes(stored.queue, queueLine),
+      refusals: lineBytes(stored.refusals, refusalLine),
       timings: { readMs: 0, allocateMs: 0, writeMs: 0 },
     };
   }
@@ -93,7 +93,7 @@ export async function allocateDistrictJob(q: Queryable, job: DistrictJob, comput
   await storeLapseCounts(q, date, district, lifecycle);
   return {
     summary: { district, inputHash: data.inputHash, resumed: false, ...result.counts, lifecycle },
-    referrals: lines(referrals, referralLine),
+    referrals: lineBytes(referrals, referralLine),
     queue: result.queueLines,
     refusals: result.refusalLines,
     timings: { readMs, allocateMs, writeMs: performance.now() - t },

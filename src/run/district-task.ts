@@ -1,7 +1,7 @@
 import { allocateDistrict, type DistrictCounts, type ReferralDraft } from '../allocation/allocate.js';
 import { parseQueue, queueCohortsCopy, refusalsCopy } from '../db/runs.js';
 import type { Place } from '../domain/types.js';
-import { lines, queueLine, refusalLine } from '../output/run-folder.js';
+import { lineBytes, queueLine, refusalLine } from '../output/run-folder.js';
 import { judgeAll, type EngineName } from '../rules/engine.js';
 import type { RuleSet } from '../rules/ruleset.js';
 
@@ -20,16 +20,17 @@ export interface DistrictTask {
 
 /**
  * What comes back: counts, the referral drafts (about one child in ten) and
- * the rest as text, ready for the run folder and for COPY. Only strings and
- * a few small objects cross threads, never the district's queue as objects.
+ * the rest as bytes and text, ready for the run folder and for COPY. Only
+ * bytes (moved), strings and a few small objects cross threads, never the
+ * district's queue as objects.
  */
 export interface DistrictResult {
   district: string;
   counts: DistrictCounts;
   referrals: ReferralDraft[];
-  /** queue.ndjson and refusals.ndjson lines. */
-  queueLines: string;
-  refusalLines: string;
+  /** queue.ndjson and refusals.ndjson lines, as UTF-8 bytes (each in a buffer of its own, so it can be moved). */
+  queueLines: Uint8Array;
+  refusalLines: Uint8Array;
   /** COPY text for queue_cohorts and refusals ('' for a dry run). */
   queueCopy: string;
   refusalsCopy: string;
@@ -48,8 +49,8 @@ export async function runDistrictTask(task: DistrictTask): Promise<DistrictResul
     district: task.district,
     counts: outcome.counts,
     referrals: outcome.referrals,
-    queueLines: lines(outcome.queue, queueLine),
-    refusalLines: lines(outcome.refusals, refusalLine),
+    queueLines: lineBytes(outcome.queue, queueLine),
+    refusalLines: lineBytes(outcome.refusals, refusalLine),
     queueCopy: task.runId ? queueCohortsCopy(outcome.queue, task.date, task.runId) : '',
     refusalsCopy: task.runId ? refusalsCopy(outcome.refusals, task.date, task.runId) : '',
     agedOut: outcome.refusals.filter((r) => r.reasons.includes('age_limit')).map((r) => r.application),

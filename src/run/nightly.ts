@@ -70,6 +70,8 @@ export interface RunSummary {
   timings: { totalMs: number; readMs: number; allocateMs: number; writeMs: number };
 }
 
+/** What a district's lines are replaced with once they are in the run folder. */
+const WRITTEN = new Uint8Array(0);
 const isBusy = (r: DistrictDone | DistrictBusy): r is DistrictBusy => 'busy' in r;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -142,8 +144,8 @@ async function runLocked(db: Database, config: AllocateConfig, log: Logger): Pro
     runLog.info({ district: r.summary.district, referrals: r.summary.referrals, queue: r.summary.queueLeft, resumed: r.summary.resumed }, 'district allocated');
     while (flushed < districts.length && results[flushed]) {
       const f = results[flushed]!;
-      writer.addText(f.referrals, f.queue, f.refusals);
-      results[flushed] = { ...f, referrals: '', queue: '', refusals: '' };
+      writer.add(f.referrals, f.queue, f.refusals);
+      results[flushed] = { ...f, referrals: WRITTEN, queue: WRITTEN, refusals: WRITTEN };
       flushed++;
     }
   };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { queueLine, referralLine, refusalLine } from '../../src/output/run-folder.js';
+import { lineBytes, lines, queueLine, referralLine, refusalLine } from '../../src/output/run-folder.js';
 
 /** The run folder's lines are built as templates: they must be the bytes JSON.stringify gives. */
 describe('run folder lines', () => {
@@ -24,6 +24,18 @@ describe('run folder lines', () => {
         expect(referralLine({ ...r, seq: 1 })).toBe(JSON.stringify(r));
         const f = { application: s, district: 'ALA', reasons: list };
         expect(refusalLine(f)).toBe(JSON.stringify(f));
+      }),
+    );
+  });
+  it('lines as bytes are the UTF-8 of the lines as text, each in a buffer of its own', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ application: text, district: text, reasons: fc.array(text, { maxLength: 3 }) }), { maxLength: 60 }), (refusals) => {
+        const bytes = lineBytes(refusals, refusalLine);
+        expect(Buffer.from(bytes).toString('utf8')).toBe(lines(refusals, refusalLine));
+        expect(Buffer.from(bytes)).toEqual(Buffer.from(lines(refusals, refusalLine), 'utf8'));
+        // Moved to another thread whole: the buffer must not be shared with anything else.
+        expect(bytes.buffer).not.toBe(lineBytes(refusals, refusalLine).buffer);
+        expect(bytes.byteOffset).toBe(0);
       }),
     );
   });
