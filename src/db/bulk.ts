@@ -51,19 +51,9 @@ export async function dropForBulkLoad(tx: Queryable, tables: readonly string[]):
 
 /**
  * Makes again what dropForBulkLoad dropped: indexes and keys, then foreign
- * keys (checked once, as a join). With `cluster`, that table is first
- * rewritten in the order of that index (CLUSTER rebuilds the table's indexes,
- * so its other ones are made after, once).
+ * keys (each checked once, as a join).
  */
-export async function restoreAfterBulkLoad(tx: Queryable, deferred: readonly Deferred[], cluster?: { table: string; index: string }): Promise<void> {
-  const own = (d: Deferred) => cluster !== undefined && d.table === cluster.table;
-  const clusterIndex = deferred.find((d) => own(d) && d.name === cluster!.index);
-  if (cluster && !clusterIndex) throw new Error(`bulk load: no index ${cluster.index} on ${cluster.table} to cluster on`);
-  for (const d of deferred) if (d.kind !== 'foreign key' && !own(d)) await tx.query(d.create);
-  if (cluster) {
-    await tx.query(clusterIndex!.create);
-    await tx.query(`cluster ${cluster.table} using ${cluster.index}`);
-  }
-  for (const d of deferred) if (d.kind !== 'foreign key' && own(d) && d !== clusterIndex) await tx.query(d.create);
+export async function restoreAfterBulkLoad(tx: Queryable, deferred: readonly Deferred[]): Promise<void> {
+  for (const d of deferred) if (d.kind !== 'foreign key') await tx.query(d.create);
   for (const d of deferred) if (d.kind === 'foreign key') await tx.query(d.create);
 }

@@ -120,7 +120,7 @@ export function nextCopyBatch(records: Iterator<GeneratedLine>, size: number): C
   const events = new CopyBytes(size * 64);
   // Each application row's district (a number in order of first sight) and where the row ends.
   const districtOf = new Map<string, number>();
-  const rowDistrict = new Uint16Array(size);
+  const rowDistrict = new Uint32Array(size);
   const rowEnd = new Uint32Array(size);
   let n = 0;
   for (; n < size; n++) {
