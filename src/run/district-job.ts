@@ -75,6 +75,14 @@ export async function allocateDistrictJob(q: Queryable, job: DistrictJob, comput
   // Step 1: what is overdue lapses and its seats come back, before anything is read.
   const actor = runId ?? 'dry-run';
   const lapses = await lapseDistrict(q, district, date, job.calendar, job.rules.parameters, actor);
+  // The queue is read through the district index, which gives it in the id order the run
+  // needs, and the writes after it find their rows by index too. Where a district's rows are
+  // spread over the table (a bulk load stores them a megabyte at a time), the planner would
+  // rather sort a bitmap scan's rows, with parallel workers taking the cores the run's own
+  // threads use: 20-29 ms against 12 ms for a district of 15,000. For this transaction only.
+  await q.query(
+    `select set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`,
+  );
   let t = performance.now();
   const data = await readDistrictRaw(q, district);
   const readMs = performance.now() - t;
