@@ -11,8 +11,6 @@ import type { Queryable } from './database.js';
 /** An index or constraint dropped for a bulk load, with the statement that makes it again. */
 export interface Deferred {
   kind: 'foreign key' | 'key' | 'index';
-  table: string;
-  name: string;
   create: string;
 }
 
@@ -39,12 +37,10 @@ export async function dropForBulkLoad(tx: Queryable, tables: readonly string[]):
     [tables],
   );
   const deferred: Deferred[] = [];
-  for (const r of rows) {
-    // Both come quoted where they must be (regclass text, quote_ident).
-    const table = r.tbl;
-    const name = r.name;
-    await tx.query(r.kind === 'index' ? `drop index ${name}` : `alter table ${table} drop constraint ${name}`);
-    deferred.push({ kind: r.kind, table: r.tbl, name: r.name, create: r.kind === 'index' ? r.def : `alter table ${table} add constraint ${name} ${r.def}` });
+  // Table and name come quoted where they must be (regclass text, quote_ident).
+  for (const { kind, tbl, name, def } of rows) {
+    await tx.query(kind === 'index' ? `drop index ${name}` : `alter table ${tbl} drop constraint ${name}`);
+    deferred.push({ kind, create: kind === 'index' ? def : `alter table ${tbl} add constraint ${name} ${def}` });
   }
   return deferred;
 }
