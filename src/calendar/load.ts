@@ -1,39 +1,99 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type HolidaysClass from 'date-holidays';
-import { buildCalendarYear, calendarOf, type Calendar, type Holiday } from '../domain/calendar.js';
-import { RulesError } from '../errors.js';
+import { buildCalendarYear, calendarOf, noDecree, type Calendar, type CalendarYear, type Holiday, type Texts } from '../domain/calendar.js';
+import { RulesError, type RuleProblem } from '../errors.js';
+import { parseRuleText } from '../rules/guard.js';
+import { readBounded } from '../rules/load.js';
 import { checkCalendarFile } from './file.js';
 
 /**
  * The edge of the calendar: public holidays and their dates from the
- * maintained `date-holidays` data for Kazakhstan (it follows the law, e.g.
- * Constitution Day 30 Aug before 2026 and 15 Mar from 2026), plus one file
- * per year in RULES_DIR/calendar/ with the decreed transfers and corrections.
- * Only years with a file are covered: a year without one is CALENDAR_MISSING.
+ * maintained `date-holidays` data for Kazakhstan (with the corrections below),
+ * plus one file per year in RULES_DIR/calendar/ with the decreed transfers.
+ * A year without a file is computed from the holidays and the substitution
+ * rule alone: provisional, never refused.
  */
 export function loadCalendar(rulesDir: string): Calendar {
+  const { years, problems } = readCalendarFiles(rulesDir);
+  if (problems.length) throw new RulesError(problems);
+  return calendarOf(years, computedYear);
+}
+
+/** Every rules/calendar/YYYY.json of a folder, checked; problems of all files at once (for `rules validate`). */
+export function readCalendarFiles(rulesDir: string): { years: CalendarYear[]; problems: RuleProblem[] } {
   const dir = join(rulesDir, 'calendar');
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => /^\d{4}\.json$/.test(n));
+    names = readdirSync(dir);
   } catch {
     names = [];
   }
-  return calendarOf(
-    names.sort().map((name) => {
-      const year = Number(name.slice(0, 4));
-      let doc: unknown;
-      try {
-        doc = JSON.parse(readFileSync(join(dir, name), 'utf8'));
-      } catch (e) {
-        throw new RulesError([{ file: `calendar/${name}`, path: '', message: `not valid JSON: ${(e as Error).message}` }]);
-      }
-      return buildCalendarYear(publicHolidays(year), checkCalendarFile(doc, `calendar/${name}`, year));
-    }),
-  );
+  const problems: RuleProblem[] = [];
+  const years: CalendarYear[] = [];
+  for (const name of names.sort()) {
+    const file = `calendar/${name}`;
+    if (!/^\d{4}\.json$/.test(name)) {
+      if (name.endsWith('.json')) problems.push({ file, path: '', message: 'a calendar file is named YYYY.json after its year' });
+      continue;
+    }
+    const year = Number(name.slice(0, 4));
+    const text = readBounded(join(dir, name));
+    if (text === null) {
+      problems.push({ file, path: '', message: 'not a readable file of at most 512 KiB' });
+      continue;
+    }
+    const parsed = parseRuleText(file, text);
+    if ('problems' in parsed) {
+      problems.push(...parsed.problems);
+      continue;
+    }
+    try {
+      years.push(buildCalendarYear(publicHolidays(year), checkCalendarFile(parsed.value, file, year), 'file'));
+    } catch (e) {
+      if (!(e instanceof RulesError)) throw e;
+      problems.push(...e.problems);
+    }
+  }
+  return { years, problems };
 }
+
+/** A year nobody has written a file for: the maintained holidays with the substitution rule; provisional. */
+export function computedYear(year: number): CalendarYear {
+  return buildCalendarYear(publicHolidays(year), noDecree(year), 'computed');
+}
+
+type HolidaysApi = InstanceType<typeof HolidaysClass>;
+let sources: Record<keyof Texts, HolidaysApi> | undefined;
+
+function holidaySources(): Record<keyof Texts, HolidaysApi> {
+  // Loaded on first use: the package is large and most commands never need it.
+  // One instance per language, for the holidays' names in kezek's texts.
+  if (!sources) {
+    const Holidays = createRequire(import.meta.url)('date-holidays') as typeof HolidaysClass;
+    sources = { kk: new Holidays('KZ', { languages: ['kk'] }), ru: new Holidays('KZ', { languages: ['ru'] }), en: new Holidays('KZ', { languages: ['en'] }) };
+  }
+  return sources;
+}
+
+/**
+ * Where the `date-holidays` data (3.37) is wrong for Kazakhstan, the right
+ * date, with where it comes from. A correction that no longer matches the
+ * package's data (because the package was fixed) removes nothing.
+ */
+const NOT_HOLIDAYS: readonly { date: RegExp; why: string }[] = [
+  {
+    // The package has Constitution Day on 15 March from 2026. The Constitution adopted by
+    // the referendum of 15 March 2026 makes that day Constitution Day from 2027; 2026 has
+    // no Constitution Day at all (30 August is no longer one, and 15 March 2026 was not).
+    // Law "On holidays in the Republic of Kazakhstan" (adilet.zan.kz Z010000267_) as amended
+    // in 2026; the Ministry of Labour's production calendar for 2026 (16 March worked);
+    // python-holidays, holidays/countries/kazakhstan.py (15 March from 2027).
+    date: /^2026-03-15$/,
+    why: 'Constitution Day is 15 March from 2027, not in 2026',
+  },
+];
 
 /**
  * Kazakhstan's public holidays of a year as the package lists them, without
@@ -43,15 +103,15 @@ export function loadCalendar(rulesDir: string): Calendar {
  * Kurban Ait) give no substitute day (Labour Code).
  */
 export function publicHolidays(year: number): Holiday[] {
-  // Loaded on first use: the package is large and most commands never need it.
-  const Holidays = createRequire(import.meta.url)('date-holidays') as typeof HolidaysClass;
-  const hd = new Holidays('KZ');
-  return hd
-    .getHolidays(year)
-    .filter((h) => h.type === 'public' && !h.substitute)
-    .map((h) => {
+  const s = holidaySources();
+  const list = (api: HolidaysApi) => api.getHolidays(year).filter((h) => h.type === 'public' && !h.substitute);
+  const ru = list(s.ru);
+  const en = list(s.en);
+  return list(s.kk)
+    .map((h, i) => {
       const date = h.date.slice(0, 10);
       const religious = date.endsWith('-01-07') || /Dhu al-Hijjah/.test(h.rule);
-      return { date, name: h.name, substitutable: !religious };
-    });
+      return { date, names: { kk: h.name, ru: ru[i]?.name ?? h.name, en: en[i]?.name ?? h.name }, substitutable: !religious };
+    })
+    .filter((h) => !NOT_HOLIDAYS.some((c) => c.date.test(h.date)));
 }

@@ -4,6 +4,7 @@ import { openDatabase } from '../db/open.js';
 import { createLogger, type Logger } from '../log.js';
 import { loadRuleSet } from '../rules/load.js';
 import type { RuleSet } from '../rules/ruleset.js';
+import { loadRuleSetAt } from '../rules/versions.js';
 
 /** Options every command takes. */
 export interface Common {
@@ -25,6 +26,11 @@ export function configOf(argv: Common): KezekConfig {
 /** The rules in force, checked before anything touches the database. */
 export function rulesOf(argv: Common): RuleSet {
   return loadRuleSet(configOf(argv).rulesDir);
+}
+
+/** The rule set in force at a date (the same choice as `allocate`), checked before anything touches the database. */
+export function rulesAt(argv: Common, date: string): RuleSet {
+  return loadRuleSetAt(configOf(argv).rulesDir, date);
 }
 
 /** Opens what a command needs and always closes the database. */

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KezekConfig } from '../config.js';
 import { openDatabase } from '../db/open.js';
+import { loadCalendar } from '../calendar/load.js';
 import { writeDataset } from '../demo/write.js';
 import { importFolder } from '../input/import-folder.js';
 import { createLogger } from '../log.js';
@@ -22,6 +23,7 @@ export interface DemoOptions {
  */
 export async function runDemo(config: KezekConfig, o: DemoOptions, print: (s: string) => void): Promise<void> {
   const rules = loadRuleSet(config.rulesDir);
+  const calendar = loadCalendar(config.rulesDir);
   const log = createLogger({ level: config.logLevel });
   const home = join(config.dataDir, 'demo');
   rmSync(home, { recursive: true, force: true });
@@ -44,7 +46,7 @@ export async function runDemo(config: KezekConfig, o: DemoOptions, print: (s: st
     const report = await importFolder(db, dataDir, { rejectsPath: join(home, 'rejects.ndjson'), actor: 'demo', rules, log });
     print(formatImport(report));
     const outDir = join(home, 'runs', o.date);
-    const summary = await runNightly(db, { date: o.date, outDir, districts: [], workers: 1, dryRun: false, rules, engine: 'compiled' }, log);
+    const summary = await runNightly(db, { date: o.date, outDir, districts: [], workers: 1, dryRun: false, rules, engine: 'compiled', calendar }, log);
     print(formatRun(summary, outDir));
   } finally {
     await db.close();

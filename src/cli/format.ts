@@ -16,6 +16,18 @@ export function formatImport(report: ImportReport): string {
   ].join('\n');
 }
 
+/** Said under every deadline counted through a year whose decree on days off is not recorded yet. */
+export function provisionalNote(years: readonly number[]): string {
+  if (!years.length) return '';
+  const list = years.join(', ');
+  return `Provisional: computed before the decree on days off for ${list} was recorded (rules/calendar/${years[0]}.json); the date may still move.`;
+}
+
+/** The warning from 1 November when next year has no calendar file. */
+export function missingYearNote(year: number): string {
+  return `Warning: there is no working-day calendar file for ${year} (rules/calendar/${year}.json). Deadlines in ${year} are computed from the public holidays and the substitution rule alone until its decree is recorded.`;
+}
+
 export function formatRun(summary: RunSummary, outDir: string): string {
   const t = summary.totals;
   const ranks = Object.keys(t.referralsByPreferenceRank)
@@ -33,6 +45,8 @@ export function formatRun(summary: RunSummary, outDir: string): string {
     `  left in queue:    ${t.queueLeft} with a number, ${t.notCandidates} waiting (later start date or stop list)`,
     `  refusals:         ${t.refused}`,
     `  took ${(summary.timings.totalMs / 1000).toFixed(1)} s`,
+    ...(summary.calendar.provisional ? [`  ${provisionalNote(summary.calendar.provisionalYears).replace('computed', 'the confirm-by dates were computed')}`] : []),
+    ...(summary.calendar.missingNextYear ? [missingYearNote(summary.calendar.missingNextYear)] : []),
     `Run folder: ${outDir}`,
   ].join('\n');
 }

@@ -1,9 +1,9 @@
 import type { Category } from '../domain/types.js';
 import type { PlaceVerdict } from '../service/explain.js';
 
+export { LANGS, type Lang } from './messages.js';
+
 /** The words and sentences of an explanation in one language. */
-export type Lang = 'en' | 'ru' | 'kk';
-export const LANGS: readonly Lang[] = ['en', 'ru', 'kk'];
 
 export interface Catalog {
   category: Record<Category, string>;

@@ -2,6 +2,7 @@ import type { Explanation } from '../service/explain.js';
 import type { ConditionTrace, RuleTrace } from '../rules/rule-trace.js';
 import type { Catalog, Lang } from './catalog.js';
 import { en } from './en.js';
+import { t as message } from './messages.js';
 import { kk } from './kk.js';
 import { ru } from './ru.js';
 
@@ -29,6 +30,7 @@ export function explanationText(x: Explanation, lang: Lang): string {
   if (x.referral) {
     const r = x.referral;
     out.push(t.referral({ id: r.id, kindergarten: r.kindergarten, group: r.group, issuedOn: r.issuedOn, confirmBy: r.confirmBy, status: r.status, rank: r.preferenceRank }));
+    if (x.provisionalYears.length) out.push(message(lang, 'deadline.provisional', { years: x.provisionalYears.join(', ') }));
   }
   const p = x.position;
   if (p.state === 'queued') {

@@ -51,7 +51,7 @@ export function districtRunner(workers: number): DistrictRunner {
       const queue = task.queue.byteOffset === 0 && task.queue.byteLength === task.queue.buffer.byteLength ? task.queue : new Uint8Array(task.queue);
       return run<DistrictResult>({ kind: 'compute', task: { ...task, queue } }, [queue.buffer as ArrayBuffer]);
     },
-    job: (connection, job) => run<DistrictDone | DistrictBusy>({ kind: 'district', connection, job }),
+    job: (connection, { calendar, ...job }) => run<DistrictDone | DistrictBusy>({ kind: 'district', connection, job: { ...job, calendarYears: calendar.given } }),
     close: () => pool.destroy(),
   };
 }

@@ -2,6 +2,8 @@ import { Piscina } from 'piscina';
 import type { Database } from '../db/database.js';
 import { inRolledBackTransaction } from '../db/lifecycle.js';
 import { openPostgres } from '../db/postgres.js';
+import { computedYear } from '../calendar/load.js';
+import { calendarOf, type CalendarYear } from '../domain/calendar.js';
 import { isKezekError } from '../errors.js';
 import { allocateDistrictJob, type DistrictBusy, type DistrictDone, type DistrictJob } from '../run/district-job.js';
 import { runDistrictTask, type DistrictResult, type DistrictTask } from '../run/district-task.js';
@@ -9,7 +11,10 @@ import { runDistrictTask, type DistrictResult, type DistrictTask } from '../run/
 /** What a worker is asked: judge and match data it is given, or do a whole district on its own connection. */
 export type WorkerTask =
   | { kind: 'compute'; task: DistrictTask }
-  | { kind: 'district'; connection: { url: string; schema?: string | undefined }; job: DistrictJob };
+  | { kind: 'district'; connection: { url: string; schema?: string | undefined }; job: DistrictJobData };
+
+/** A district job as it crosses to a thread: the calendar as its years (data), made again on the other side. */
+export type DistrictJobData = Omit<DistrictJob, 'calendar'> & { calendarYears: readonly CalendarYear[] };
 
 /** Errors cross threads as data so their codes survive. */
 export type WorkerReply<T> = { ok: true; value: T } | { ok: false; code: string | null; message: string };
@@ -41,7 +46,9 @@ export default async function (task: WorkerTask): Promise<WorkerReply<DistrictRe
       return moving({ ok: true, value: r }, [r.queueLines, r.refusalLines]);
     }
     const db = await connect(task.connection.url, task.connection.schema);
-    const work = (q: Parameters<typeof allocateDistrictJob>[0]) => allocateDistrictJob(q, task.job, runDistrictTask);
+    const { calendarYears, ...rest } = task.job;
+    const job: DistrictJob = { ...rest, calendar: calendarOf(calendarYears, computedYear) };
+    const work = (q: Parameters<typeof allocateDistrictJob>[0]) => allocateDistrictJob(q, job, runDistrictTask);
     const r = task.job.runId ? await db.transaction(work) : await inRolledBackTransaction(db, work);
     return 'busy' in r ? { ok: true, value: r } : moving({ ok: true, value: r }, [r.referrals, r.queue, r.refusals]);
   } catch (e) {

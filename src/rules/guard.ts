@@ -27,11 +27,25 @@ export function parseRuleText(file: string, text: string): { value: unknown } | 
   try {
     value = JSON.parse(text);
   } catch (e) {
-    const why = e instanceof RangeError ? 'nested too deeply' : (e as Error).message;
+    const why = e instanceof RangeError ? 'nested too deeply' : jsonErrorWithPlace(text, (e as Error).message);
     return { problems: [{ file, path: '', message: `not valid JSON: ${why}` }] };
   }
   const problems = guardValue(file, value);
   return problems.length ? { problems } : { value };
+}
+
+/**
+ * JSON.parse's message with the line and column where it stopped: Node 20
+ * gives only the offset ("… in JSON at position 16"), and an editor shows lines.
+ */
+export function jsonErrorWithPlace(text: string, message: string): string {
+  const m = / at position (\d+)/.exec(message);
+  const at = m ? Number(m[1]) : /Unexpected end of JSON input/.test(message) ? text.length : -1;
+  if (at < 0) return message;
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  const column = at - before.lastIndexOf('\n');
+  return `${message.replace(/ in JSON at position \d+/, '').replace(/ of JSON input/, '')} (line ${line}, column ${column})`;
 }
 
 /** Walks a parsed value breadth-first; reports the first breach of each kind. */

@@ -1,11 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { DistrictCounts } from '../allocation/allocate.js';
 import type { Database } from '../db/database.js';
-import { loadCalendar } from '../calendar/load.js';
 import { inRolledBackTransaction } from '../db/lifecycle.js';
 import { allDistricts, createRun, finishRun, tryLockRun, unlockRun } from '../db/runs.js';
-import { isWorkingDay, type Calendar } from '../domain/calendar.js';
-import { defaultRulesDir } from '../paths.js';
+import { addWorkingDays, missingNextYear, provisionalYears, type Calendar } from '../domain/calendar.js';
 import { KezekError, UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { RunFolderWriter } from '../output/run-folder.js';
@@ -43,8 +41,8 @@ export interface AllocateConfig {
   share?: boolean;
   /** Called after each district, in completion order. */
   onProgress?: (p: Progress) => void;
-  /** The working-day calendar (default: the shipped rules/calendar). */
-  calendar?: Calendar;
+  /** The working-day calendar of the rules folder. */
+  calendar: Calendar;
 }
 
 export interface Progress {
@@ -66,8 +64,28 @@ export interface RunSummary {
   inputHash: string;
   totals: DistrictCounts;
   districts: DistrictSummary[];
+  /**
+   * The working-day calendar behind the run's deadlines (confirm by, and the
+   * lapses of step 1): provisional while a year on the way has no recorded
+   * decree; `missingNextYear` from 1 November when next year has no file.
+   */
+  calendar: RunCalendar;
   /** Wall time, and per phase the time summed over districts (phases overlap across lanes). */
   timings: { totalMs: number; readMs: number; allocateMs: number; writeMs: number };
+}
+
+export interface RunCalendar {
+  provisional: boolean;
+  /** The years without a recorded decree that the run's deadlines run through. */
+  provisionalYears: number[];
+  /** Next year when it has no calendar file yet and the date is in November or December, else null. */
+  missingNextYear: number | null;
+}
+
+/** Pure: what the run's summary says of its calendar. */
+export function runCalendar(calendar: Calendar, date: string, confirmWorkingDays: number): RunCalendar {
+  const years = provisionalYears(calendar, date, addWorkingDays(calendar, date, confirmWorkingDays));
+  return { provisional: years.length > 0, provisionalYears: years, missingNextYear: missingNextYear(calendar, date) };
 }
 
 /** What a district's lines are replaced with once they are in the run folder. */
@@ -102,8 +120,9 @@ async function runLocked(db: Database, config: AllocateConfig, log: Logger): Pro
   if (unknown.length) throw new UsageError(`unknown district: ${unknown.join(', ')}`);
   const districts = config.districts.length ? known.filter((d) => config.districts.includes(d)) : known;
 
-  const calendar = config.calendar ?? loadCalendar(defaultRulesDir());
-  isWorkingDay(calendar, config.date); // CALENDAR_MISSING before anything is written
+  const calendar = runCalendar(config.calendar, config.date, config.rules.parameters.confirmWorkingDays);
+  if (calendar.missingNextYear)
+    log.warn({ year: calendar.missingNextYear }, `no working-day calendar file for ${calendar.missingNextYear}: deadlines that run into it are provisional until rules/calendar/${calendar.missingNextYear}.json records its decree`);
   const { engine, fallback } = chooseEngine(config.rules, config.engine);
   if (fallback) log.warn({ reason: fallback }, 'the compiled rules engine cannot run these rules; using json-rules-engine (slower)');
   const runId = config.dryRun ? null : `run-${config.date}-${randomUUID().slice(0, 8)}`;
@@ -122,7 +141,7 @@ async function runLocked(db: Database, config: AllocateConfig, log: Logger): Pro
 
   const runner = districtRunner(config.workers);
   const ownConnections = runner.threads > 1 && config.connection !== undefined && db.kind === 'postgres';
-  const jobOf = (district: string): DistrictJob => ({ district, date: config.date, runId, rules: config.rules, engine, calendar });
+  const jobOf = (district: string): DistrictJob => ({ district, date: config.date, runId, rules: config.rules, engine, calendar: config.calendar });
   const attempt = (district: string): Promise<DistrictDone | DistrictBusy> =>
     ownConnections
       ? runner.job(config.connection!, jobOf(district))
@@ -206,6 +225,7 @@ async function runLocked(db: Database, config: AllocateConfig, log: Logger): Pro
     inputHash: createHash('sha256').update(summaries.map((s) => `${s.district}:${s.inputHash}`).join('\n')).digest('hex'),
     totals: sumCounts(summaries),
     districts: summaries,
+    calendar,
     timings: { totalMs: Math.round(performance.now() - started), readMs: phase('readMs'), allocateMs: phase('allocateMs'), writeMs: phase('writeMs') },
   };
   // Durable first (this commit flushes every district's), then the folder is complete.

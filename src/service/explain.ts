@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/database.js';
 import { districtGroups, referralUpTo, storedQueueNumber, type DistrictGroup, type StoredNumber, type StoredReferral } from '../db/explain.js';
 import { findApplication } from '../db/queue.js';
+import { provisionalYears, type Calendar } from '../domain/calendar.js';
 import type { Application, Evaluation } from '../domain/types.js';
 import { NotFoundError } from '../errors.js';
 import { fastestEvaluator } from '../rules/engine.js';
@@ -56,6 +57,8 @@ export interface Explanation {
    * rules folder has: those runs cannot be re-run exactly until that version is restored.
    */
   missingRules: string[];
+  /** Years without a recorded decree on days off that the live referral's deadline runs through (empty when final). */
+  provisionalYears: number[];
   /** Filled when no referral was given and the application is queued. */
   preferences: PreferenceVerdict[];
   acceptAnyInDistrict: boolean;
@@ -77,7 +80,14 @@ export function placeVerdict(app: Application, groups: readonly DistrictGroup[],
 }
 
 /** `knownHashes`: the hashes of every rule set of the rules folder (to tell whether a past run's rules are still there). */
-export async function explainApplication(db: Queryable, rules: RuleSet, id: string, date: string, knownHashes?: ReadonlySet<string>): Promise<Explanation> {
+export async function explainApplication(
+  db: Queryable,
+  rules: RuleSet,
+  calendar: Calendar,
+  id: string,
+  date: string,
+  knownHashes?: ReadonlySet<string>,
+): Promise<Explanation> {
   const app = await findApplication(db, id);
   if (!app) throw new NotFoundError('application', id);
   // The rules judge the application as if it were queued, so a refused or offered one is explained the same way.
@@ -106,6 +116,7 @@ export async function explainApplication(db: Queryable, rules: RuleSet, id: stri
     position,
     storedNumber,
     referral,
+    provisionalYears: referral && (referral.status === 'offered' || referral.status === 'confirmed') ? provisionalYears(calendar, referral.issuedOn, referral.confirmBy) : [],
     missingRules: [...new Set([referral?.rulesHash, storedNumber?.rulesHash])].filter((h): h is string => !!h && !!knownHashes && !knownHashes.has(h)),
     preferences,
     acceptAnyInDistrict: app.acceptAnyInDistrict,

@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDataset } from '../../src/demo/write.js';
-import { POSTGRES_URL, dropSchema, newSchemaName, openTestDatabase } from '../support/databases.js';
+import { POSTGRES_URL, dropSchema, openTestDatabase } from '../support/databases.js';
 import { allocate, importData, readRunFolder, tempDir } from '../support/run-helpers.js';
 
 /**

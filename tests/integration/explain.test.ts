@@ -1,12 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCalendar } from '../../src/calendar/load.js';
 import { makeIin } from '../../src/domain/iin.js';
 import { explanationText } from '../../src/i18n/explain-text.js';
 import { explainApplication } from '../../src/service/explain.js';
 import { kezek } from '../support/cli.js';
 import { BACKENDS, dropSchema, openTestDatabase, POSTGRES_URL, useDatabase } from '../support/databases.js';
 import { allocate, importData, shippedRules, tempDir } from '../support/run-helpers.js';
+
+const calendar = loadCalendar('rules');
 
 const DATE = '2026-09-01';
 let dataDir: string;
@@ -67,7 +70,7 @@ describe.each(BACKENDS)('kezek explain on %s', (backend) => {
     await allocate(db(), DATE);
     const rules = shippedRules();
 
-    const general = await explainApplication(db(), rules, 'A-GENERAL', DATE);
+    const general = await explainApplication(db(), rules, calendar, 'A-GENERAL', DATE);
     expect(general.referral).toBeNull();
     expect(general.evaluation).toEqual({ eligible: true, reasons: [], category: 'general', rights: [] });
     expect(general.position).toMatchObject({ state: 'queued', queueNumber: 1, ahead: { extraordinary: 0, primary: 0, general: 0 } });
@@ -78,17 +81,17 @@ describe.each(BACKENDS)('kezek explain on %s', (backend) => {
     ]);
     expect(general.missingRules).toEqual([]);
     // The run's rules are found by hash in the rules folder; when they are gone, the explanation says so.
-    expect((await explainApplication(db(), rules, 'A-GENERAL', DATE, new Set([rules.hash]))).missingRules).toEqual([]);
-    const gone = await explainApplication(db(), rules, 'A-GENERAL', DATE, new Set(['another-hash']));
+    expect((await explainApplication(db(), rules, calendar, 'A-GENERAL', DATE, new Set([rules.hash]))).missingRules).toEqual([]);
+    const gone = await explainApplication(db(), rules, calendar, 'A-GENERAL', DATE, new Set(['another-hash']));
     expect(gone.missingRules).toEqual([rules.hash]);
     expect(explanationText(gone, 'en')).toContain(`The rules that run used (hash ${rules.hash.slice(0, 12)}) are no longer in the rules folder`);
-    const primary = await explainApplication(db(), rules, 'A-PRIMARY', DATE);
+    const primary = await explainApplication(db(), rules, calendar, 'A-PRIMARY', DATE);
     expect(primary.referral).toMatchObject({ kindergarten: 'KG-1', group: 'G2022-kk-1', category: 'primary', preferenceRank: 1, rulesHash: rules.hash });
     expect(primary.ruleTraces.find((r) => r.name === 'primary')).toMatchObject({ fired: true, kind: 'category' });
-    expect((await explainApplication(db(), rules, 'A-RU', DATE)).preferences).toEqual([{ rank: 1, kindergarten: 'KG-2', verdict: 'no_group_of_type', groups: [] }]);
-    expect((await explainApplication(db(), rules, 'A-2020', DATE)).preferences[0]!.verdict).toBe('no_group_for_birth_year');
+    expect((await explainApplication(db(), rules, calendar, 'A-RU', DATE)).preferences).toEqual([{ rank: 1, kindergarten: 'KG-2', verdict: 'no_group_of_type', groups: [] }]);
+    expect((await explainApplication(db(), rules, calendar, 'A-2020', DATE)).preferences[0]!.verdict).toBe('no_group_for_birth_year');
 
-    const seven = await explainApplication(db(), rules, 'A-SEVEN', DATE);
+    const seven = await explainApplication(db(), rules, calendar, 'A-SEVEN', DATE);
     expect(seven.evaluation).toMatchObject({ eligible: false, reasons: ['age_limit'] });
     expect(seven.ruleTraces[0]).toEqual({
       name: 'age_limit',
@@ -100,7 +103,7 @@ describe.each(BACKENDS)('kezek explain on %s', (backend) => {
     expect(seven.ruleTraces[1]).toMatchObject({ name: 'too_young', fired: false, conditions: [{ factResult: 84, compared: 12, result: false }] });
     expect(seven.preferences).toEqual([]);
 
-    const expired = await explainApplication(db(), rules, 'A-EXPIRED', DATE);
+    const expired = await explainApplication(db(), rules, calendar, 'A-EXPIRED', DATE);
     expect(expired.evaluation.category).toBe('general');
     expect(expired.expiredRights).toEqual(['military']);
     // Behind A-GENERAL and A-RU (earlier registrations) in the same cohort: the expired right gives no priority.

@@ -49,7 +49,7 @@ function render(kind: Kind, arg: unknown, extra: unknown, id: string): Buffer {
     case 'nul': {
       // A NUL escaped in JSON is valid JSON, but no PostgreSQL text or jsonb value can hold it.
       const f = arg as string;
-      const app = { ...template, id: f === 'id' ? `${id}\u0000` : id, ...(f === 'note' ? { note: 'a\u0000b' } : {}), ...(f === 'district' ? { district: 'D1\u0000' } : {}) };
+      const app: Record<string, unknown> = { ...template, id: f === 'id' ? `${id}\u0000` : id, ...(f === 'note' ? { note: 'a\u0000b' } : {}), ...(f === 'district' ? { district: 'D1\u0000' } : {}) };
       if (f === 'name') app.child = { ...(template.child as object), name: 'Бала\u0000' };
       return Buffer.from(JSON.stringify(app));
     }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeDataset } from '../../src/demo/write.js';
@@ -67,5 +67,22 @@ describe('kezek allocate', () => {
     } finally {
       await dropSchema(schema);
     }
+  });
+});
+
+describe('the operator commands', () => {
+  it('take their parameters from the rule set in force at --date (a complaint at the provider due in 5 working days, 10 from the new version)', async () => {
+    const dir = withScheduledVersion(NEXT);
+    const v = join(dir, 'versions', '2026.2');
+    writeFileSync(join(v, 'parameters.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(v, 'parameters.json'), 'utf8')), complaintProviderWorkingDays: 10 }));
+    const home = tempDir('kezek-operator-');
+    const file = (id: string, date: string) =>
+      kezek(['complaint', 'file', id, '--level', 'provider', '--subject', 'a late answer', '--date', date, '--actor', 'clerk', '--rules', dir, '--data-dir', home]);
+    const before = file('C-1', DAY); // Tuesday 6 October 2026: 5 working days → Tuesday 13 October
+    expect(before.code, before.stderr).toBe(0);
+    expect(before.stdout).toContain('due by 2026-10-13');
+    const after = file('C-2', NEXT); // Wednesday 7 October: 10 working days → Wednesday 21 October
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.stdout).toContain('due by 2026-10-21');
   });
 });

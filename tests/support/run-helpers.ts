@@ -1,3 +1,4 @@
+import { loadCalendar } from '../../src/calendar/load.js';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +37,8 @@ export function readRunFolder(dir: string): RunFiles {
   };
 }
 
+const shippedCalendar = loadCalendar('rules');
+
 export async function allocate(
   db: Database,
   date: string,
@@ -53,6 +56,7 @@ export async function allocate(
       rules: options.rules ?? shippedRules(),
       engine: options.engine ?? 'compiled',
       connection: options.connection,
+      calendar: shippedCalendar,
     },
     silent,
   );

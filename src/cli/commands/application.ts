@@ -2,7 +2,7 @@ import type { CommandModule } from 'yargs';
 import { loadCalendar } from '../../calendar/load.js';
 import { checkDate, todayInKazakhstan } from '../../config.js';
 import { applicationAction, describeChange, type ApplicationAction } from '../../lifecycle/operator.js';
-import { configOf, print, rulesOf, withContext, type Common } from '../context.js';
+import { configOf, print, rulesAt, withContext, type Common } from '../context.js';
 import { actorOf, reasonOf } from './referral.js';
 
 interface Args extends Common {
@@ -27,7 +27,7 @@ export const applicationCommand: CommandModule<Common, Args> = {
     const date = checkDate(argv.date ?? todayInKazakhstan(), '--date');
     const actor = actorOf(argv);
     const reason = reasonOf(argv);
-    const rules = rulesOf(argv);
+    const rules = rulesAt(argv, date);
     const calendar = loadCalendar(configOf(argv).rulesDir);
     await withContext(argv, async ({ db, log }) => {
       const change = await applicationAction(db, String(argv.id), argv.action, { date, actor, reason, calendar, params: rules.parameters });

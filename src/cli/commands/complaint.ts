@@ -4,7 +4,9 @@ import { checkDate, todayInKazakhstan } from '../../config.js';
 import { applicationExists, insertComplaint, listComplaints, markAnswered, readComplaint } from '../../db/complaints.js';
 import { KezekError, NotFoundError, UsageError } from '../../errors.js';
 import { checkAnswer, COMPLAINT_LEVELS, complaintDueOn, isOverdue, type Complaint, type ComplaintLevel } from '../../lifecycle/complaints.js';
-import { configOf, print, rulesOf, withContext, type Common } from '../context.js';
+import { configOf, print, rulesAt, withContext, type Common } from '../context.js';
+import { provisionalNote } from '../format.js';
+import { provisionalYears } from '../../domain/calendar.js';
 import { actorOf } from './referral.js';
 
 interface Args extends Common {
@@ -38,7 +40,7 @@ export const complaintCommand: CommandModule<Common, Args> = {
       .option('json', { type: 'boolean', default: false, describe: 'list: print NDJSON' }),
   handler: async (argv) => {
     const date = checkDate(argv.date ?? todayInKazakhstan(), '--date');
-    const rules = rulesOf(argv);
+    const rules = rulesAt(argv, date);
     const calendar = loadCalendar(configOf(argv).rulesDir);
     const id = argv.id === undefined ? undefined : String(argv.id).trim();
     if (argv.action !== 'list' && !id) throw new UsageError(`complaint ${argv.action} needs the incoming number`);
@@ -63,6 +65,8 @@ export const complaintCommand: CommandModule<Common, Args> = {
         if (complaint.application && !(await applicationExists(db, complaint.application))) throw new NotFoundError('application', complaint.application);
         if (!(await insertComplaint(db, complaint))) throw new KezekError('INPUT_INVALID', `complaint ${complaint.id} is already registered`);
         print(`Complaint ${complaint.id} registered on ${date} at the ${complaint.level}; the answer is due by ${complaint.dueOn}.`);
+        const note = provisionalNote(provisionalYears(calendar, date, complaint.dueOn));
+        if (note) print(note);
       });
       return;
     }
@@ -81,8 +85,13 @@ export const complaintCommand: CommandModule<Common, Args> = {
     }
     await withContext(argv, async ({ db }) => {
       const list = await listComplaints(db, argv.overdue ? date : undefined);
-      if (argv.json) for (const c of list) print(JSON.stringify({ ...c, overdue: isOverdue(c, date) }));
-      else print(list.length ? list.map((c) => line(c, date)).join('\n') : argv.overdue ? `No complaint is overdue on ${date}.` : 'No complaints.');
+      const provisional = (c: Complaint) => provisionalYears(calendar, c.filedOn, c.dueOn);
+      if (argv.json) for (const c of list) print(JSON.stringify({ ...c, overdue: isOverdue(c, date), provisionalDue: provisional(c).length > 0 }));
+      else {
+        print(list.length ? list.map((c) => line(c, date) + (provisional(c).length ? '  (due date provisional)' : '')).join('\n') : argv.overdue ? `No complaint is overdue on ${date}.` : 'No complaints.');
+        const years = [...new Set(list.flatMap(provisional))].sort();
+        if (years.length) print(provisionalNote(years));
+      }
     });
   },
 };

@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { loadCalendar } from '../../calendar/load.js';
 import { checkDate, todayInKazakhstan } from '../../config.js';
 import { explanationText } from '../../i18n/explain-text.js';
 import { LANGS, type Lang } from '../../i18n/catalog.js';
@@ -26,8 +27,9 @@ export const explainCommand: CommandModule<Common, Args> = {
   handler: async (argv) => {
     const date = checkDate(argv.date ?? todayInKazakhstan(), '--date');
     const rules = loadRuleSetAt(configOf(argv).rulesDir, date);
+    const calendar = loadCalendar(configOf(argv).rulesDir);
     await withContext(argv, async ({ db }) => {
-      const x = await explainApplication(db, rules, argv.id, date, knownHashes(configOf(argv).rulesDir));
+      const x = await explainApplication(db, rules, calendar, argv.id, date, knownHashes(configOf(argv).rulesDir));
       print(argv.json ? JSON.stringify(x) : explanationText(x, argv.lang));
     });
   },

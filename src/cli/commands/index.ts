@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import type { Common } from '../context.js';
 import { allocateCommand } from './allocate.js';
 import { applicationCommand } from './application.js';
+import { calendarCommand } from './calendar.js';
 import { complaintCommand } from './complaint.js';
 import { demoCommand } from './demo.js';
 import { explainCommand } from './explain.js';
@@ -23,6 +24,7 @@ export const COMMANDS = [
   referralCommand,
   applicationCommand,
   complaintCommand,
+  calendarCommand,
   historyCommand,
   demoCommand,
 ] as unknown as CommandModule<Common, Common>[];

@@ -1,10 +1,12 @@
 import type { CommandModule } from 'yargs';
+import { loadCalendar } from '../../calendar/load.js';
+import { provisionalYears } from '../../domain/calendar.js';
 import { checkDate, todayInKazakhstan } from '../../config.js';
 import { fastestEvaluator } from '../../rules/engine.js';
 import { positionOf } from '../../service/position.js';
 import { loadRuleSetAt } from '../../rules/versions.js';
 import { configOf, print, withContext, type Common } from '../context.js';
-import { formatPosition } from '../format.js';
+import { formatPosition, provisionalNote } from '../format.js';
 
 interface Args extends Common {
   id: string;
@@ -23,9 +25,14 @@ export const positionCommand: CommandModule<Common, Args> = {
   handler: async (argv) => {
     const date = checkDate(argv.date ?? todayInKazakhstan(), '--date');
     const rules = loadRuleSetAt(configOf(argv).rulesDir, date);
+    const calendar = loadCalendar(configOf(argv).rulesDir);
     await withContext(argv, async ({ db }) => {
       const p = await positionOf(db, rules, fastestEvaluator(rules), argv.id, date);
-      print(argv.json ? JSON.stringify(p) : formatPosition(p, date));
+      // A live referral's deadline shown to the family says when it is provisional.
+      const r = p.state === 'not_queued' && p.referral && (p.referral.status === 'offered' || p.referral.status === 'confirmed') ? p.referral : null;
+      const years = r ? provisionalYears(calendar, r.issuedOn, r.confirmBy) : [];
+      if (argv.json) print(JSON.stringify({ ...p, provisionalYears: years }));
+      else print([formatPosition(p, date), ...(years.length ? [provisionalNote(years)] : [])].join('\n'));
     });
   },
 };

@@ -1,9 +1,11 @@
 import type { CommandModule } from 'yargs';
 import { loadCalendar } from '../../calendar/load.js';
 import { checkDate, todayInKazakhstan } from '../../config.js';
+import { provisionalYears } from '../../domain/calendar.js';
 import { UsageError } from '../../errors.js';
 import { describeChange, referralAction, type ReferralAction } from '../../lifecycle/operator.js';
-import { configOf, print, rulesOf, withContext, type Common } from '../context.js';
+import { provisionalNote } from '../format.js';
+import { configOf, print, rulesAt, withContext, type Common } from '../context.js';
 
 interface Args extends Common {
   action: ReferralAction;
@@ -47,12 +49,17 @@ export const referralCommand: CommandModule<Common, Args> = {
     const actor = actorOf(argv);
     const reason = reasonOf(argv);
     if (argv.days !== undefined && argv.action !== 'extend') throw new UsageError('--days is for extend only');
-    const rules = rulesOf(argv);
+    const rules = rulesAt(argv, date);
     const calendar = loadCalendar(configOf(argv).rulesDir);
     await withContext(argv, async ({ db, log }) => {
       const change = await referralAction(db, String(argv.id), argv.action, { date, actor, reason, days: argv.days, calendar, params: rules.parameters });
       log.info({ referral: String(argv.id), action: argv.action }, 'referral changed');
       print(describeChange(change));
+      const deadline = change.referral?.enrollBy;
+      if (deadline) {
+        const note = provisionalNote(provisionalYears(calendar, date, deadline));
+        if (note) print(note);
+      }
     });
   },
 };

@@ -1,8 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
+import { loadCalendar, readCalendarFiles } from '../../calendar/load.js';
+import { todayInKazakhstan } from '../../config.js';
+import { missingNextYear } from '../../domain/calendar.js';
 import { KezekError, RulesError } from '../../errors.js';
-import { checkRulesFolder } from '../../rules/folder.js';
+import { t } from '../../i18n/messages.js';
+import { checkRulesFolder, type CheckedSet } from '../../rules/folder.js';
 import { referenceEvaluator } from '../../rules/reference-engine.js';
 import { runRuleTests } from '../../rules/rule-tests.js';
 import { ruleSchemas, schemaFileOf } from '../../rules/schema.js';
@@ -29,12 +33,25 @@ function reportProblems<T>(fn: () => T): T {
 
 const validate: CommandModule<Common, DirArgs> = {
   command: 'validate [dir]',
-  describe: 'check every rule set and rule test file of a rules folder; lists every problem with file and JSON path (exit 2)',
+  describe: 'check every rule set, rule test file and calendar file of a rules folder; lists every problem with file and JSON path (exit 2)',
   builder: withDir,
   handler: (argv) => {
     const dir = dirOf(argv);
-    const sets = reportProblems(() => checkRulesFolder(dir));
+    const sets = reportProblems(() => {
+      // Every problem at once: the rule sets' and the calendar files'.
+      const calendar = readCalendarFiles(dir).problems;
+      let checked: CheckedSet[];
+      try {
+        checked = checkRulesFolder(dir);
+      } catch (e) {
+        throw e instanceof RulesError ? new RulesError([...e.problems, ...calendar]) : e;
+      }
+      if (calendar.length) throw new RulesError(calendar);
+      return checked;
+    });
     print(formatValidSets(dir, sets.map((s) => s.rules), sets.reduce((n, s) => n + s.tests.length, 0)));
+    const missing = missingNextYear(loadCalendar(dir), todayInKazakhstan());
+    if (missing) print(t('en', 'calendar.missingNextYear', { year: missing }));
   },
 };
 
