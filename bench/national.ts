@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDatabase } from '../src/db/open.js';
-import { rememberSeats, undoRuns } from '../src/db/reset.js';
+import { undoRuns } from '../src/db/reset.js';
 import { loadGenerated } from '../src/demo/load.js';
 import { fmt } from './support.js';
 
@@ -38,7 +38,6 @@ async function prepare(backend: 'postgres' | 'embedded', applications: number): 
       loadS = (performance.now() - t) / 1000;
       console.log(`loaded ${fmt(applications)} applications in ${districts} districts into ${backend} in ${loadS.toFixed(1)} s`);
     }
-    await rememberSeats(db);
     await undoRuns(db);
   } finally {
     await db.close();

@@ -1,5 +1,6 @@
-import type { Category, GroupType, Language, Place } from '../domain/types.js';
+import type { Category, Place } from '../domain/types.js';
 import type { Queryable } from './database.js';
+import { freePlaces } from './runs.js';
 
 /** Reads for `kezek explain`: a district's groups (also full ones) and what the latest run before a date stored. */
 
@@ -7,14 +8,7 @@ import type { Queryable } from './database.js';
 export type DistrictGroup = Place;
 
 export async function districtGroups(db: Queryable, district: string): Promise<DistrictGroup[]> {
-  const rows = await db.query<{ kindergarten_id: string; group_id: string; birth_year: number; language: Language; group_type: GroupType; seats: number }>(
-    `select p.kindergarten_id, p.group_id, p.birth_year, p.language, p.group_type, p.seats
-       from places p join kindergartens k on k.id = p.kindergarten_id
-      where k.district_id = $1
-      order by p.kindergarten_id collate "C", p.group_id collate "C"`,
-    [district],
-  );
-  return rows.map((r) => ({ kindergarten: r.kindergarten_id, group: r.group_id, birthYear: r.birth_year, language: r.language, groupType: r.group_type, seats: r.seats }));
+  return (await freePlaces(db, district)).map((p) => ({ ...p, seats: Math.max(p.seats, 0) }));
 }
 
 export interface StoredNumber {

@@ -66,14 +66,14 @@ export async function readApplicationState(q: Queryable, id: string, lock = fals
 }
 
 /**
- * Applies changes in a few set-based statements, each status compared and
+ * Applies changes in a few set-based statements (a seat comes back by itself
+ * when its referral stops being live: free seats are derived, see freePlaces), each status compared and
  * set, with one event per referral and application change. Throws when a
  * status moved under the caller (the transaction then rolls back).
  */
 export async function applyChanges(q: Queryable, changes: readonly Change[], actor: string, date: string): Promise<void> {
   const refs = changes.flatMap((c) => (c.referral ? [c.referral] : []));
   const apps = changes.flatMap((c) => (c.application ? [c.application] : []));
-  const seats = changes.flatMap((c) => (c.seatBack ? [c.seatBack] : []));
   if (refs.length) {
     const done = await q.query(
       `update referrals r set status = x."to", confirmed_on = coalesce(x."confirmedOn", r.confirmed_on),
@@ -101,13 +101,14 @@ export async function applyChanges(q: Queryable, changes: readonly Change[], act
     );
     if (done.length !== apps.length) throw new Error('applications changed during the update');
   }
-  if (seats.length) {
+  const filled = changes.flatMap((c) => (c.seatFilled ? [c.seatFilled] : []));
+  if (filled.length) {
     await q.query(
-      `update places p set seats = p.seats + x.n, updated_at = now()
+      `update places p set seats = greatest(p.seats - x.n, 0), updated_at = now()
          from (select kindergarten, "group", count(*)::int as n from jsonb_to_recordset($1::jsonb) as s(kindergarten text, "group" text)
                 group by kindergarten, "group") x
         where p.kindergarten_id = x.kindergarten and p.group_id = x."group"`,
-      [JSON.stringify(seats)],
+      [JSON.stringify(filled)],
     );
   }
   const events = [

@@ -130,28 +130,33 @@ export interface DistrictRead {
  * can go to a worker thread as they are (transferred, not copied).
  */
 export async function readDistrictRaw(db: Queryable, district: string): Promise<DistrictRead> {
-  const places = (
-    await db.query<{ kindergarten_id: string; group_id: string; birth_year: number; language: Language; group_type: GroupType; seats: number }>(
-      `select p.kindergarten_id, p.group_id, p.birth_year, p.language, p.group_type, p.seats
-         from places p join kindergartens k on k.id = p.kindergarten_id
-        where k.district_id = $1 and p.seats > 0
-        order by p.kindergarten_id collate "C", p.group_id collate "C"`,
-      [district],
-    )
-  ).map((r) => ({
-    kindergarten: r.kindergarten_id,
-    group: r.group_id,
-    birthYear: r.birth_year,
-    language: r.language,
-    groupType: r.group_type,
-    seats: r.seats,
-  }));
+  const places = (await freePlaces(db, district, true)).filter((p) => p.seats > 0);
   const queue = await db.copyOut(
     `select ${QUEUE_COLUMNS} from applications where district_id = ${quoteLiteral(district)} and status = 'queued' order by id collate "C"`,
   );
   const hash = createHash('sha256');
   for (const p of places) hash.update(`P\t${p.kindergarten}\t${p.group}\t${p.birthYear}\t${p.language}\t${p.groupType}\t${p.seats}\n`);
   return { places, queue, inputHash: hash.update(queue).digest('hex') };
+}
+
+/**
+ * The district's groups with the seats kezek can offer now: the seats the
+ * kindergarten reported minus kezek's live referrals (offered or confirmed) to
+ * the group; may be 0 or less when more are live than reported. `lock` holds the
+ * places rows until the transaction ends, so an import waits for the district.
+ */
+export async function freePlaces(db: Queryable, district: string, lock = false): Promise<Place[]> {
+  const rows = await db.query<{ kindergarten_id: string; group_id: string; birth_year: number; language: Language; group_type: GroupType; free: number }>(
+    `select p.kindergarten_id, p.group_id, p.birth_year, p.language, p.group_type, p.seats - coalesce(l.n, 0) as free
+       from places p join kindergartens k on k.id = p.kindergarten_id
+            left join (select kindergarten_id, group_id, count(*)::int as n from referrals
+                        where district_id = $1 and status in ('offered', 'confirmed') group by kindergarten_id, group_id) l
+              on l.kindergarten_id = p.kindergarten_id and l.group_id = p.group_id
+      where k.district_id = $1
+      order by p.kindergarten_id collate "C", p.group_id collate "C"${lock ? '\n      for share of p' : ''}`,
+    [district],
+  );
+  return rows.map((r) => ({ kindergarten: r.kindergarten_id, group: r.group_id, birthYear: r.birth_year, language: r.language, groupType: r.group_type, seats: r.free }));
 }
 
 /** The queued applications of readDistrictRaw's bytes, checked to be in byte order of ids. Pure. */
@@ -208,8 +213,11 @@ export interface StoreDistrict {
 
 /**
  * Writes one district's outcome; the caller holds the district lock and the
- * transaction. Seats and statuses are checked as they change, so a district
- * changed under the run fails the transaction instead of over-filling a group.
+ * transaction. The referrals themselves take the seats (free seats are the
+ * reported ones minus live referrals), and the district's places were locked
+ * when read, so an import cannot lower them under the run; statuses are
+ * compared as they change, so a district changed under the run fails the
+ * transaction instead of issuing a referral twice.
  */
 export async function storeDistrict(tx: Queryable, s: StoreDistrict): Promise<void> {
   const { district, date, runId } = s;
@@ -238,19 +246,6 @@ export async function storeDistrict(tx: Queryable, s: StoreDistrict): Promise<vo
       [ids, district],
     )) as [{ n: number }];
     if (n !== ids.length) throw new Error(`district ${district}: applications changed during the run`);
-    const taken = new Map<string, { kindergarten: string; group: string; n: number }>();
-    for (const r of s.referrals) {
-      const key = `${r.kindergarten}\u0000${r.group}`;
-      const t = taken.get(key);
-      if (t) t.n++;
-      else taken.set(key, { kindergarten: r.kindergarten, group: r.group, n: 1 });
-    }
-    await tx.query(
-      `update places p set seats = p.seats - x.n, updated_at = now()
-         from jsonb_to_recordset($1::jsonb) as x(kindergarten text, "group" text, n int)
-        where p.kindergarten_id = x.kindergarten and p.group_id = x."group"`,
-      [JSON.stringify([...taken.values()])],
-    );
     // Application events in id order, then referral events in id (= service) order: the
     // entity index then takes them in key order, a leaf page at a time. Each application's
     // own events keep their order (offered, then its referral issued), all at one timestamp.

@@ -63,6 +63,7 @@ export function enrollReferral(r: ReferralState, app: ApplicationState, c: Ctx):
   return {
     referral: { id: r.id, from: 'confirmed', to: 'enrolled', reason: 'enrolled: documents and contract done', closedOn: c.date },
     application: { id: app.id, from: app.status, to: 'enrolled', reason: `enrolled on referral ${r.id}` },
+    seatFilled: { kindergarten: r.kindergarten, group: r.group },
   };
 }
 

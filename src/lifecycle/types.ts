@@ -54,6 +54,11 @@ export interface Change {
     setAsideRights?: boolean;
     stopListUntil?: string;
   };
-  /** The referral's seat goes back to the pool. */
+  /** The referral's seat goes back to the pool (by itself: the referral stops being live). */
   seatBack?: { kindergarten: string; group: string };
+  /**
+   * The child fills the seat (enrolment): it is no longer one of the empty seats the
+   * kindergarten reported, so the group's reported seats go down by one until its next report.
+   */
+  seatFilled?: { kindergarten: string; group: string };
 }

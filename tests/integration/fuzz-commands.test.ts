@@ -70,7 +70,7 @@ const snapshot = async () => {
     return await t.db.query(
       `select (select json_agg(a order by a.id) from (select id, status, stop_list_until, rights from applications) a) as apps,
               (select json_agg(r order by r.id) from (select id, status, confirmed_on, enroll_by, extended_days, right_proven_on from referrals) r) as refs,
-              (select count(*) from events) as events, (select sum(seats) from places) as seats, (select count(*) from complaints) as complaints`,
+              (select count(*) from events) as events, (select sum(free_seats) from places_free) as seats, (select count(*) from complaints) as complaints`,
     );
   } finally {
     await t.db.close();

@@ -76,7 +76,7 @@ describe.each(BACKENDS)('fuzzed import files on %s', (backend) => {
         const bufs = specs.map((s, i) => render(s[0] as Kind, s[1], s[2], ids[i]!));
         writeFileSync(join(dir, 'applications.ndjson'), Buffer.concat(bufs.flatMap((b) => [b, Buffer.from('\n')])));
         const before = await db().query<{ n: number; seats: number; events: number }>(
-          `select (select count(*)::int from applications) as n, (select sum(seats)::int from places) as seats, (select count(*)::int from events) as events`,
+          `select (select count(*)::int from applications) as n, (select sum(free_seats)::int from places_free) as seats, (select count(*)::int from events) as events`,
         );
         const rejectsPath = join(dir, 'rejects.ndjson');
         let report;
@@ -96,7 +96,7 @@ describe.each(BACKENDS)('fuzzed import files on %s', (backend) => {
         const stored = await db().query<{ id: string }>(`select id from applications where id like $1 order by id`, [`FZ-${round}-%`]);
         expect(stored.map((r) => r.id).sort()).toEqual([...valid].sort());
         const after = await db().query<{ n: number; seats: number; events: number }>(
-          `select (select count(*)::int from applications) as n, (select sum(seats)::int from places) as seats, (select count(*)::int from events) as events`,
+          `select (select count(*)::int from applications) as n, (select sum(free_seats)::int from places_free) as seats, (select count(*)::int from events) as events`,
         );
         expect(after[0]!.n).toBe(before[0]!.n + valid.length);
         expect(after[0]!.seats).toBe(before[0]!.seats);

@@ -23,7 +23,7 @@ describe.each(BACKENDS)('a multi-night lifecycle on %s', (backend) => {
     referralAction(db(), await liveReferral(db(), app), action, { date, actor: 'operator:Айгүл', calendar, params, ...extra });
   const statuses = async () =>
     Object.fromEntries((await db().query<{ id: string; status: string }>(`select id, status from applications order by id`)).map((r) => [r.id, r.status]));
-  const seatsLeft = async () => (await db().query<{ n: number }>(`select sum(seats)::int as n from places`))[0]!.n;
+  const seatsLeft = async () => (await db().query<{ n: number }>(`select sum(free_seats)::int as n from places_free`))[0]!.n;
 
   it('allocates, confirms, declines, lapses the silent, cancels an unproven right, ages out, and re-allocates returned seats', async () => {
     const dir = tempDir('kezek-scenario-');
@@ -106,13 +106,13 @@ describe.each(BACKENDS)('a multi-night lifecycle on %s', (backend) => {
     writeScenario(dir);
     await importData(db(), dir);
     await allocate(db(), '2026-09-01');
-    const before = await db().query(`select id, status, seats from applications, places order by id`);
+    const before = await db().query(`select id, status, free_seats from applications, places_free order by id`);
     // On the deadline day (Thu 3 Sep) nothing lapses; the day after, all four silent offers do.
     expect((await allocate(db(), '2026-09-03', { dryRun: true })).summary.districts[0]!.lifecycle.lapsed).toBe(0);
     const dry = await allocate(db(), '2026-09-04', { dryRun: true });
     expect(dry.summary.districts[0]!.lifecycle.lapsed).toBe(4);
     expect(lines(dry.referrals)).toHaveLength(2);
-    expect(await db().query(`select id, status, seats from applications, places order by id`)).toEqual(before);
+    expect(await db().query(`select id, status, free_seats from applications, places_free order by id`)).toEqual(before);
     expect((await db().query<{ n: number }>(`select count(*)::int as n from district_lapses where run_date = '2026-09-04'`))[0]!.n).toBe(0);
   });
 });

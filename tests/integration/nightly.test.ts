@@ -56,9 +56,9 @@ describe.each(BACKENDS)('import → allocate on %s', (backend) => {
 
   it('issues referrals within the seats, stores them with their events, and takes the seats', async () => {
     await importData(db(), dataDir);
-    const [{ seats: before }] = await db().query<{ seats: number }>('select coalesce(sum(seats), 0)::int as seats from places');
+    const [{ seats: before }] = await db().query<{ seats: number }>('select coalesce(sum(free_seats), 0)::int as seats from places_free');
     const groupSeats = new Map(
-      (await db().query<{ k: string; seats: number }>(`select kindergarten_id || '/' || group_id as k, seats from places`)).map((r) => [r.k, r.seats]),
+      (await db().query<{ k: string; seats: number }>(`select kindergarten_id || '/' || group_id as k, free_seats as seats from places_free`)).map((r) => [r.k, r.seats]),
     );
     const out = await allocate(db(), DATE);
     const referrals = lines(out.referrals) as ReferralLine[];
@@ -79,7 +79,7 @@ describe.each(BACKENDS)('import → allocate on %s', (backend) => {
     );
     expect(stored.map((r) => r.id)).toEqual(referrals.map((r) => r.referral).sort());
     expect(new Set(stored.map((r) => r.status))).toEqual(new Set(['offered']));
-    const [{ seats: after }] = await db().query<{ seats: number }>('select coalesce(sum(seats), 0)::int as seats from places');
+    const [{ seats: after }] = await db().query<{ seats: number }>('select coalesce(sum(free_seats), 0)::int as seats from places_free');
     expect(after).toBe(before - referrals.length);
     const [{ n: events }] = await db().query<{ n: number }>(
       `select count(*)::int as n from events where entity = 'referral' and to_status = 'offered'`,
