@@ -12,7 +12,9 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'DB_FAILED'
   | 'CALENDAR_MISSING'
-  | 'TRANSITION_REFUSED';
+  | 'TRANSITION_REFUSED'
+  | 'ID_CONFLICT'
+  | 'DUPLICATE_CHILD';
 
 /** Exit codes of the command line (formats.md): 2 bad usage or input, 1 run error. */
 const EXIT_CODES: Record<ErrorCode, number> = {
@@ -22,6 +24,8 @@ const EXIT_CODES: Record<ErrorCode, number> = {
   NOT_FOUND: 2,
   CALENDAR_MISSING: 2,
   TRANSITION_REFUSED: 2,
+  ID_CONFLICT: 2,
+  DUPLICATE_CHILD: 2,
   RUN_LOCKED: 1,
   RUN_FAILED: 1,
   DB_FAILED: 1,

@@ -80,7 +80,8 @@ export function formatPosition(p: Position, date: string): string {
 }
 
 export function formatNotice(n: Notice, date: string): string {
+  const again = n.repeated ? [`Application ${n.application} was registered before with the same content; its notice stands.`] : [];
   if (n.outcome === 'refused')
-    return `Notice of refusal: application ${n.application} is not registered in the queue. Reasons: ${n.reasons.join(', ')}.`;
-  return ['Notice of registration in the queue', n.position ? formatPosition(n.position, date) : ''].join('\n');
+    return [...again, `Notice of refusal: application ${n.application} is not registered in the queue. Reasons: ${n.reasons.join(', ')}.`].join('\n');
+  return [...again, 'Notice of registration in the queue', n.position ? formatPosition(n.position, date) : ''].join('\n');
 }

@@ -54,7 +54,7 @@ export async function upsertPlaces(db: Queryable, rows: readonly PlaceRecord[]):
 const STAGE_COLUMNS = [
   'id', 'district_id', 'child_iin', 'child_birth_date', 'child_name', 'applicant_iin', 'applicant_name', 'applicant_relation',
   'registered_at', 'registered_at_us', 'channel', 'preferences', 'accept_any', 'language', 'group_type', 'desired_from',
-  'stop_list_until', 'rights', 'status', 'status_given', 'raw',
+  'stop_list_until', 'rights', 'status', 'status_given', 'raw', 'line',
 ] as const;
 
 /**
@@ -67,7 +67,7 @@ export async function beginApplicationStage(tx: Queryable): Promise<void> {
     id text, district_id text, child_iin text, child_birth_date date, child_name text, applicant_iin text,
     applicant_name text, applicant_relation text, registered_at timestamptz, registered_at_us float8, channel text,
     preferences text[], accept_any boolean, language text, group_type text, desired_from date, stop_list_until date,
-    rights jsonb, status text, status_given boolean, raw text) on commit drop`);
+    rights jsonb, status text, status_given boolean, raw text, line int) on commit drop`);
 }
 
 export async function stageApplications(tx: Queryable, rows: readonly ApplicationRecord[]): Promise<void> {
@@ -78,10 +78,80 @@ export async function stageApplications(tx: Queryable, rows: readonly Applicatio
       rows.map((r) => [
         r.id, r.district, r.childIin, r.birthDate, r.childName, r.applicantIin, r.applicantName, r.relation, r.registeredAt,
         r.registeredAtUs, r.channel, r.preferences, r.acceptAnyInDistrict, r.language, r.groupType, r.desiredFrom,
-        r.stopListUntil, JSON.stringify(r.rights), r.status, r.statusGiven, r.rawText ?? JSON.stringify(r.raw),
+        r.stopListUntil, JSON.stringify(r.rights), r.status, r.statusGiven, r.rawText ?? JSON.stringify(r.raw), r.line ?? null,
       ]),
     ),
   );
+}
+
+/** Statuses the lifecycle owns: a file may not move an application out of them. */
+const SETTLED = `('offered', 'confirmed', 'enrolled', 'annulled', 'aged_out', 'inactive')`;
+/** A child's live application (formats.md: at most one). */
+const LIVE = `('queued', 'offered', 'confirmed', 'inactive')`;
+
+export interface StagedConflict {
+  line: number;
+  id: string;
+  reason: 'status_conflict' | 'duplicate_child';
+  field: string;
+  message: string;
+  /** The line as read, cut at 2,000 characters. */
+  text: string;
+  /** duplicate_child: the application the child already has. */
+  existing?: string;
+}
+
+/**
+ * Takes out of the stage the lines only the stored data can refuse, and says
+ * why: a status the lifecycle owns that a line would change (an offered child
+ * put back in the queue while its referral stays open), and a second live
+ * application of a child (stored, or on an earlier line of the file).
+ */
+export async function takeStagedConflicts(tx: Queryable): Promise<StagedConflict[]> {
+  const status = await tx.query<{ line: number; id: string; given: string; current: string; raw: string }>(
+    `delete from stage_applications x using applications a
+      where a.id = x.id and x.status_given and a.status in ${SETTLED} and x.status <> a.status
+      returning x.line, x.id, x.status as given, a.status as current, left(x.raw, 2000) as raw`,
+  );
+  const children = await tx.query<{ line: number; id: string; existing: string; raw: string }>(
+    `with s as (
+       select x.line, x.id, x.child_iin, coalesce(case when x.status_given then x.status end, a.status, x.status) as st
+         from stage_applications x left join applications a on a.id = x.id
+     ), live as (select * from s where st in ${LIVE}),
+     firsts as (select distinct on (child_iin) child_iin, id, line from live order by child_iin, line),
+     stored as (
+       select d.child_iin, min(o.id collate "C") as id
+         from application_details d join applications o on o.id = d.id
+        where o.status in ${LIVE} and d.child_iin in (select child_iin from live)
+          and not exists (select 1 from stage_applications y where y.id = o.id)
+        group by d.child_iin
+     ), bad as (
+       select l.line, coalesce(st.id, f.id) as existing
+         from live l join firsts f on f.child_iin = l.child_iin left join stored st on st.child_iin = l.child_iin
+        where st.id is not null or f.line < l.line
+     )
+     delete from stage_applications x using bad where x.line = bad.line
+     returning x.line, x.id, bad.existing, left(x.raw, 2000) as raw`,
+  );
+  return [
+    ...status.map((r) => ({
+      line: r.line,
+      id: r.id,
+      reason: 'status_conflict' as const,
+      field: 'status',
+      message: `application ${r.id} is ${r.current}: a file cannot make it ${r.given} (the lifecycle commands change it)`,
+      text: r.raw,
+    })),
+    ...children.map((r) => ({
+      line: r.line,
+      id: r.id,
+      reason: 'duplicate_child' as const,
+      field: 'child.iin',
+      message: `the child already has a live application: ${r.existing}`,
+      text: r.raw,
+      existing: r.existing,
+    })),
+  ].sort((a, b) => a.line - b.line);
 }
 
 /**
@@ -89,7 +159,7 @@ export async function stageApplications(tx: Queryable, rows: readonly Applicatio
  * A line with no `status` leaves an existing application's status as it is
  * (a re-import must not put an offered child back in the queue).
  */
-export async function mergeStagedApplications(tx: Queryable, actor: string): Promise<void> {
+export async function mergeStagedApplications(tx: Queryable, actor: string, date?: string): Promise<void> {
   await tx.query(
     `with input as (
        select x.*, coalesce(case when x.status_given then x.status end, a.status, x.status) as new_status, a.status as old_status
@@ -113,19 +183,40 @@ export async function mergeStagedApplications(tx: Queryable, actor: string): Pro
          applicant_iin = excluded.applicant_iin, applicant_name = excluded.applicant_name,
          applicant_relation = excluded.applicant_relation, raw = excluded.raw
      )
-     insert into events (entity, entity_id, from_status, to_status, actor, reason)
-     select 'application', i.id, i.old_status, i.new_status, $1, case when i.old_status is null then 'registered' else 'status set by import' end
+     insert into events (entity, entity_id, from_status, to_status, actor, reason, effective_on)
+     select 'application', i.id, i.old_status, i.new_status, $1, case when i.old_status is null then 'registered' else 'status set by import' end, $2::date
        from input i join up on up.id = i.id
       where i.old_status is distinct from i.new_status`,
-    [actor],
+    [actor, date ?? null],
   );
 }
 
 /** Stage, copy and merge in one go (the caller's transaction), for a handful of applications. */
-export async function upsertApplications(tx: Queryable, rows: readonly ApplicationRecord[], actor: string): Promise<void> {
+export async function upsertApplications(tx: Queryable, rows: readonly ApplicationRecord[], actor: string, date?: string): Promise<void> {
   await beginApplicationStage(tx);
   await stageApplications(tx, rows);
-  await mergeStagedApplications(tx, actor);
+  await mergeStagedApplications(tx, actor, date);
+}
+
+/** A registered application's content as it was given (the stored line), or null. */
+export async function registeredApplication(q: Queryable, id: string): Promise<{ given: unknown } | null> {
+  const rows = await q.query<{ raw: string }>(`select raw from application_details where id = $1`, [id]);
+  if (!rows[0]) return null;
+  try {
+    return { given: JSON.parse(rows[0].raw) as unknown };
+  } catch {
+    return { given: rows[0].raw };
+  }
+}
+
+/** The child's live application other than `exceptId` (formats.md: a child holds at most one), or null. */
+export async function liveApplicationOfChild(q: Queryable, childIin: string, exceptId: string): Promise<string | null> {
+  const rows = await q.query<{ id: string }>(
+    `select a.id from application_details d join applications a on a.id = d.id
+      where d.child_iin = $1 and a.id <> $2 and a.status in ${LIVE} order by a.id collate "C" limit 1`,
+    [childIin, exceptId],
+  );
+  return rows[0]?.id ?? null;
 }
 
 /**

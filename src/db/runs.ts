@@ -72,19 +72,42 @@ export async function ledgerEntry(db: Queryable, date: string, district: string)
 }
 
 /**
- * The run lock of a date, held by a process for its whole run on its session:
- * shared by processes that share the run (`--share`), exclusive otherwise, so
- * a second process on the same date stops at once instead of racing.
+ * Claims the run slot for a date, on the session the run holds for its whole
+ * duration. Runs exclude each other across dates: while any process runs a
+ * date, a run of another date is refused (`{ inProgress: thatDate }`). Of the
+ * same date, one process runs it, or several that share it (`--share`);
+ * otherwise the second is refused too. A process that dies leaves nothing
+ * held: the locks are its session's.
  */
-export async function tryLockRun(session: Queryable, date: string, shared: boolean): Promise<boolean> {
-  const fn = shared ? 'pg_try_advisory_lock_shared' : 'pg_try_advisory_lock';
-  const rows = await session.query<{ locked: boolean }>(`select ${fn}(1802, hashtext(current_schema() || '/' || $1)) as locked`, [date]);
-  return rows[0]?.locked === true;
+export async function claimRun(session: Queryable, date: string, shared: boolean): Promise<{ ok: true } | { ok: false; inProgress: string }> {
+  // 1803: a moment's mutex so two claims never interleave; 1804: held (shared) by every
+  // live run, whatever its date; 1802: the date's own lock, shared by --share processes.
+  await session.query(`select pg_advisory_lock(1803, hashtext(current_schema()))`);
+  try {
+    const [claim] = await session.query<{ run_date: string }>(`select run_date::text as run_date from run_claim`);
+    if (claim && claim.run_date !== date) {
+      const [free] = await session.query<{ free: boolean }>(`select pg_try_advisory_lock(1804, hashtext(current_schema())) as free`);
+      if (!free?.free) return { ok: false, inProgress: claim.run_date };
+      // No run lives: the claim was left by one that died. Let go of the probe.
+      await session.query(`select pg_advisory_unlock(1804, hashtext(current_schema()))`);
+    }
+    const fn = shared ? 'pg_try_advisory_lock_shared' : 'pg_try_advisory_lock';
+    const [own] = await session.query<{ locked: boolean }>(`select ${fn}(1802, hashtext(current_schema() || '/' || $1)) as locked`, [date]);
+    if (!own?.locked) return { ok: false, inProgress: date };
+    await session.query(`select pg_advisory_lock_shared(1804, hashtext(current_schema()))`);
+    await session.query(
+      `insert into run_claim (id, run_date) values (1, $1) on conflict (id) do update set run_date = excluded.run_date, claimed_at = now()`,
+      [date],
+    );
+    return { ok: true };
+  } finally {
+    await session.query(`select pg_advisory_unlock(1803, hashtext(current_schema()))`);
+  }
 }
 
-export async function unlockRun(session: Queryable, date: string, shared: boolean): Promise<void> {
+export async function releaseRun(session: Queryable, date: string, shared: boolean): Promise<void> {
   const fn = shared ? 'pg_advisory_unlock_shared' : 'pg_advisory_unlock';
-  await session.query(`select ${fn}(1802, hashtext(current_schema() || '/' || $1))`, [date]);
+  await session.query(`select ${fn}(1802, hashtext(current_schema() || '/' || $1)), pg_advisory_unlock_shared(1804, hashtext(current_schema()))`, [date]);
 }
 
 /**

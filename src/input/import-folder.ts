@@ -1,5 +1,5 @@
-import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, fstatSync, lstatSync, openSync, realpathSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Database, Queryable } from '../db/database.js';
 import {
   knownDistricts,
@@ -8,11 +8,13 @@ import {
   beginApplicationStage,
   mergeStagedApplications,
   stageApplications,
+  takeStagedConflicts,
   upsertDistricts,
   upsertKindergartens,
   upsertPlaces,
 } from '../db/imports.js';
 import { InputError } from '../errors.js';
+import { AtomicFile, describeFsError } from '../io/atomic-file.js';
 import type { Logger } from '../log.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { readNdjson } from './ndjson.js';
@@ -25,6 +27,9 @@ import {
   type PlaceRecord,
   type Reject,
 } from './validate.js';
+
+/** The seats column's range (PostgreSQL int). */
+const MAX_SEATS = 2_147_483_647;
 
 export const INPUT_FILES = ['districts.ndjson', 'kindergartens.ndjson', 'places.ndjson', 'applications.ndjson'] as const;
 export type InputFile = (typeof INPUT_FILES)[number];
@@ -65,31 +70,96 @@ export interface RejectRow extends Reject {
 /**
  * `kezek import DIR`: the files present are loaded in dependency order, each
  * in one transaction; bad lines go to the rejects file and the rest go on.
+ * Before anything is committed: every input file is readable, and the
+ * rejects file (never one of the inputs) can be created. It is written under
+ * a temporary name, readable by its owner only (it holds whole lines, IINs and
+ * names), and renamed into place at the end; a file whose transaction fails
+ * leaves no rejects behind.
  */
 export async function importFolder(db: Database, dir: string, options: ImportOptions): Promise<ImportReport> {
   const present = INPUT_FILES.filter((f) => existsSync(join(dir, f)));
   if (!present.length) throw new InputError(`no input files in ${dir} (expected ${INPUT_FILES.join(', ')})`);
-  const rejects = createWriteStream(options.rejectsPath, { encoding: 'utf8' });
+  for (const f of present) checkReadable(join(dir, f));
+  const rejects = openRejects(options.rejectsPath, present.map((f) => join(dir, f)));
   const files: FileReport[] = [];
   let rejected = 0;
   try {
     for (const file of present) {
-      const report = await importFile(db, dir, file, options, (row) => {
-        rejected++;
-        writeLine(rejects, row);
-      });
-      files.push(report);
-      if (file === 'applications.ndjson' || file === 'places.ndjson') await settleAfterLoad(db, file === 'applications.ndjson' && report.imported >= 50_000);
-      options.log.info({ file: report.file, lines: report.lines, imported: report.imported, rejected: report.rejected }, 'file imported');
+      const start = rejects.size();
+      let fileRejected = 0;
+      let pending = '';
+      const flush = () => {
+        rejects.write(pending);
+        pending = '';
+      };
+      try {
+        const report = await importFile(db, dir, file, options, (row) => {
+          fileRejected++;
+          pending += JSON.stringify(row) + '\n';
+          if (pending.length > 1 << 16) flush();
+        });
+        flush();
+        files.push(report);
+        rejected += fileRejected;
+        options.log.info({ file: report.file, lines: report.lines, imported: report.imported, rejected: report.rejected }, 'file imported');
+      } catch (e) {
+        // The file's transaction rolled back: so do its rejects (the earlier files' stay).
+        rejects.truncate(start);
+        throw e;
+      }
+      if (file === 'applications.ndjson' || file === 'places.ndjson') await settleAfterLoad(db, file === 'applications.ndjson' && files.at(-1)!.imported >= 50_000);
     }
   } finally {
-    await new Promise<void>((resolve, reject) => rejects.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    rejects.commit();
   }
   return { files, rejected, rejectsPath: options.rejectsPath };
 }
 
-function writeLine(stream: WriteStream, row: RejectRow): void {
-  stream.write(JSON.stringify(row) + '\n');
+/** An input file must be a regular file this process can read: said before anything is imported. */
+function checkReadable(path: string): void {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    throw new InputError(`cannot read ${path}: ${describeFsError(e)}`, { file: basename(path) });
+  }
+  try {
+    if (!fstatSync(fd).isFile()) throw new InputError(`${path} is not a regular file`, { file: basename(path) });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The rejects file, created (under a temporary name) before anything is
+ * imported; refused when it would be one of the inputs or is a folder.
+ */
+function openRejects(path: string, inputs: readonly string[]): AtomicFile {
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      try {
+        return join(realpathSync(dirname(p)), basename(p));
+      } catch {
+        return p;
+      }
+    }
+  };
+  const target = real(path);
+  const input = inputs.find((i) => real(i) === target);
+  if (input) throw new InputError(`the rejects file ${path} would overwrite the input ${input}: name another file with --rejects`);
+  try {
+    if (lstatSync(path).isDirectory()) throw new InputError(`the rejects file ${path} is a folder: name a file with --rejects`);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    // not there yet: it is created below
+  }
+  try {
+    return new AtomicFile(path, 0o600);
+  } catch (e) {
+    throw new InputError(`cannot create the rejects file ${path}: ${describeFsError(e)}; nothing was imported`);
+  }
 }
 
 async function importFile(
@@ -153,7 +223,7 @@ async function importFile(
     for await (const entry of readNdjson(join(dir, file))) {
       report.lines++;
       if ('problem' in entry) {
-        reject(entry.line, entry.text, { reason: entry.problem, message: entry.message });
+        reject(entry.line, entry.text, { reason: entry.problem, ...(entry.field ? { field: entry.field } : {}), message: entry.message });
         continue;
       }
       const id = idOf(entry.value);
@@ -181,13 +251,21 @@ async function importFile(
           });
           continue;
         }
+        if (prior && prior.seats + p.seats > MAX_SEATS) {
+          reject(entry.line, entry.text, {
+            reason: 'invalid_seats',
+            field: 'seats',
+            message: `the rows of group ${p.group} of ${p.kindergarten} add up to more than ${MAX_SEATS} seats`,
+          });
+          continue;
+        }
         if (prior) prior.seats += p.seats;
         else groups.set(key, { ...p });
         report.imported++;
         continue;
       }
       report.imported++;
-      batch.push(file === 'applications.ndjson' ? { ...(checked.value as object), rawText: entry.text } : checked.value);
+      batch.push(file === 'applications.ndjson' ? { ...(checked.value as object), rawText: entry.text, line: entry.line } : checked.value);
       if (batch.length >= batchSize) {
         await write(tx, batch);
         batch = [];
@@ -195,7 +273,14 @@ async function importFile(
     }
     if (file === 'places.ndjson') batch = [...groups.values()];
     for (let i = 0; i < batch.length; i += batchSize) await write(tx, batch.slice(i, i + batchSize));
-    if (file === 'applications.ndjson') await mergeStagedApplications(tx, options.actor);
+    if (file === 'applications.ndjson') {
+      // What only the stored data can tell: a status the lifecycle owns, a child already in the queue.
+      for (const c of await takeStagedConflicts(tx)) {
+        report.imported--;
+        reject(c.line, c.text, { reason: c.reason, field: c.field, message: c.message }, c.id);
+      }
+      await mergeStagedApplications(tx, options.actor);
+    }
   });
   return report;
 }

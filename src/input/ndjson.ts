@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
+import { lineProblem, type LineProblem } from './line-guard.js';
 
 export type NdjsonLine =
   | { line: number; text: string; value: unknown }
-  | { line: number; text: string; problem: 'invalid_json' | 'invalid_utf8' | 'line_too_long' | 'nul_character'; message: string };
+  | { line: number; text: string; problem: 'invalid_json' | 'invalid_utf8' | 'line_too_long' | LineProblem['reason']; field?: string; message: string };
 
 const NEWLINE = 0x0a;
 
@@ -36,15 +37,15 @@ export async function* readNdjson(path: string, maxLineBytes = 1 << 20): AsyncGe
     if (lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (text.endsWith('\r')) text = text.slice(0, -1);
     if (text.trim() === '') return null;
+    let value: unknown;
     try {
-      const value: unknown = JSON.parse(text);
-      // Valid JSON may escape a NUL (\u0000), but no PostgreSQL text or jsonb value can hold one.
-      if (text.includes('\\u0000') && holdsNul(value))
-        return { line: lineNo, text, problem: 'nul_character', message: 'a string holds a NUL character (\\u0000)' };
-      return { line: lineNo, text, value };
+      value = JSON.parse(text);
     } catch (e) {
       return { line: lineNo, text, problem: 'invalid_json', message: `not valid JSON: ${(e as Error).message}` };
     }
+    const problem = lineProblem(value);
+    // The text of a line with a lone surrogate is kept escaped, as it came (it is valid JSON).
+    return problem ? { line: lineNo, text, problem: problem.reason, ...(problem.field ? { field: problem.field } : {}), message: problem.message } : { line: lineNo, text, value };
   };
 
   for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
@@ -72,11 +73,4 @@ export async function* readNdjson(path: string, maxLineBytes = 1 << 20): AsyncGe
     const out = finish();
     if (out) yield out;
   }
-}
-
-function holdsNul(v: unknown): boolean {
-  if (typeof v === 'string') return v.includes('\u0000');
-  if (Array.isArray(v)) return v.some(holdsNul);
-  if (typeof v === 'object' && v !== null) return Object.entries(v).some(([k, x]) => k.includes('\u0000') || holdsNul(x));
-  return false;
 }

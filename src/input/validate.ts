@@ -44,6 +44,12 @@ function field(obj: Record<string, unknown>, path: string): { present: boolean; 
   return { present: true, value: cur };
 }
 
+/**
+ * Longest ids and texts kept: an id is a key in several indexes (PostgreSQL refuses
+ * index entries over about 2,700 bytes, which would fail the whole file).
+ */
+export const FIELD_LIMITS = Object.freeze({ id: 100, text: 500 });
+
 class LineChecker {
   reject: Reject | null = null;
   constructor(private readonly obj: Record<string, unknown>) {}
@@ -62,6 +68,10 @@ class LineChecker {
       this.fail('wrong_type', path, `${path} must be a non-empty string`);
       return undefined;
     }
+    if (value.length > FIELD_LIMITS.text) {
+      this.fail('too_long', path, `${path} is longer than ${FIELD_LIMITS.text} characters`);
+      return undefined;
+    }
     return value;
   }
 
@@ -70,6 +80,10 @@ class LineChecker {
     const s = this.string(path);
     if (s !== undefined && CONTROL.test(s)) {
       this.fail('invalid_value', path, `${path} must not contain control characters`);
+      return undefined;
+    }
+    if (s !== undefined && s.length > FIELD_LIMITS.id) {
+      this.fail('too_long', path, `${path} is longer than ${FIELD_LIMITS.id} characters`);
       return undefined;
     }
     return s;
@@ -192,6 +206,8 @@ export interface ApplicationRecord extends Application {
   raw: Record<string, unknown>;
   /** The line exactly as read, when there was one. */
   rawText?: string;
+  /** Its line number in the file, when there was one. */
+  line?: number;
 }
 
 export interface ApplicationContext {

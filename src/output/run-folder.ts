@@ -1,5 +1,7 @@
-import { mkdirSync, openSync, closeSync, writeSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { UsageError } from '../errors.js';
+import { AtomicFile, describeFsError, writeFileAtomic } from '../io/atomic-file.js';
 import type { QueueEntry, Refusal } from '../allocation/allocate.js';
 import type { ReferralRow } from '../run/referrals.js';
 import { CopyBytes } from '../db/copy.js';
@@ -46,31 +48,51 @@ export function lineBytes<T>(items: readonly T[], line: (x: T) => string): Uint8
   return out.bytes();
 }
 
-/** Appends districts' outputs (NDJSON bytes) in the order they are given; the caller keeps district order. */
+/**
+ * Appends districts' outputs (NDJSON bytes) in the order they are given; the
+ * caller keeps district order. Made before a run takes its lock, so a folder
+ * that cannot be written stops the run before anything is stored: each file
+ * is written under a temporary name (never through a symlink) and renamed into
+ * place by `close`; `discard` leaves the folder as it was.
+ */
 export class RunFolderWriter {
-  private readonly fds: { referrals: number; queue: number; refusals: number };
+  private readonly files: { referrals: AtomicFile; queue: AtomicFile; refusals: AtomicFile };
 
+  /** Throws a UsageError naming the folder and the reason when it cannot be written. */
   constructor(readonly dir: string) {
-    mkdirSync(dir, { recursive: true });
-    this.fds = {
-      referrals: openSync(join(dir, 'referrals.ndjson'), 'w'),
-      queue: openSync(join(dir, 'queue.ndjson'), 'w'),
-      refusals: openSync(join(dir, 'refusals.ndjson'), 'w'),
+    try {
+      if (existsSync(dir) && !statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+      mkdirSync(dir, { recursive: true });
+    } catch (e) {
+      throw new UsageError(`cannot write the run folder ${dir}: ${describeFsError(e)}`);
+    }
+    const made: AtomicFile[] = [];
+    const file = (name: string): AtomicFile => {
+      try {
+        const f = new AtomicFile(join(dir, name));
+        made.push(f);
+        return f;
+      } catch (e) {
+        for (const f of made) f.discard();
+        throw new UsageError(`cannot write the run folder ${dir}: ${describeFsError(e)}`);
+      }
     };
+    this.files = { referrals: file('referrals.ndjson'), queue: file('queue.ndjson'), refusals: file('refusals.ndjson') };
   }
 
   add(referrals: Uint8Array, queue: Uint8Array, refusals: Uint8Array): void {
-    writeAll(this.fds.referrals, referrals);
-    writeAll(this.fds.queue, queue);
-    writeAll(this.fds.refusals, refusals);
+    this.files.referrals.write(referrals);
+    this.files.queue.write(queue);
+    this.files.refusals.write(refusals);
   }
 
+  /** The summary last: a folder with summary.json is complete. */
   close(summary: unknown): void {
-    for (const fd of Object.values(this.fds)) closeSync(fd);
-    writeFileSync(join(this.dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+    for (const f of Object.values(this.files)) f.commit();
+    writeFileAtomic(join(this.dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
   }
-}
 
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+  discard(): void {
+    for (const f of Object.values(this.files)) f.discard();
+  }
 }

@@ -2,9 +2,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { DistrictCounts } from '../allocation/allocate.js';
 import type { Database } from '../db/database.js';
 import { inRolledBackTransaction } from '../db/lifecycle.js';
-import { allDistricts, createRun, finishRun, tryLockRun, unlockRun } from '../db/runs.js';
+import { allDistricts, claimRun, createRun, finishRun, releaseRun } from '../db/runs.js';
 import { addWorkingDays, missingNextYear, provisionalYears, type Calendar } from '../domain/calendar.js';
-import { KezekError, UsageError } from '../errors.js';
+import { isKezekError, KezekError, UsageError } from '../errors.js';
+import { describeFsError } from '../io/atomic-file.js';
 import type { Logger } from '../log.js';
 import { RunFolderWriter } from '../output/run-folder.js';
 import { districtRunner } from '../pool/district-pool.js';
@@ -100,20 +101,35 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * district order whatever order districts finish in.
  */
 export async function runNightly(db: Database, config: AllocateConfig, log: Logger): Promise<RunSummary> {
-  if (config.dryRun) return runLocked(db, config, log);
-  const shared = config.share ?? false;
-  return db.session(async (session) => {
-    if (!(await tryLockRun(session, config.date, shared)))
-      throw new KezekError('RUN_LOCKED', `a run for ${config.date} is in progress in another process${shared ? ' (without --share)' : ''}`, { date: config.date });
-    try {
-      return await runLocked(db, config, log);
-    } finally {
-      await unlockRun(session, config.date, shared).catch(() => {});
-    }
-  });
+  // The run folder first: one that cannot be written stops the run before it takes its lock.
+  const writer = new RunFolderWriter(config.outDir);
+  try {
+    if (config.dryRun) return await runLocked(db, config, log, writer);
+    const shared = config.share ?? false;
+    return await db.session(async (session) => {
+      const claim = await claimRun(session, config.date, shared);
+      if (!claim.ok)
+        throw new KezekError(
+          'RUN_LOCKED',
+          claim.inProgress === config.date
+            ? `a run for ${config.date} is in progress in another process${shared ? ' (without --share)' : ''}`
+            : `a run for ${claim.inProgress} is in progress in another process; runs exclude each other (a night depends on the night before): start ${config.date} when it has finished`,
+          { date: config.date, inProgress: claim.inProgress },
+        );
+      try {
+        return await runLocked(db, config, log, writer);
+      } finally {
+        // The session's locks go with its connection anyway; releasing is only tidier.
+        await releaseRun(session, config.date, shared).catch(() => {});
+      }
+    });
+  } catch (e) {
+    writer.discard();
+    throw e;
+  }
 }
 
-async function runLocked(db: Database, config: AllocateConfig, log: Logger): Promise<RunSummary> {
+async function runLocked(db: Database, config: AllocateConfig, log: Logger, writer: RunFolderWriter): Promise<RunSummary> {
   const started = performance.now();
   const known = await allDistricts(db);
   const unknown = config.districts.filter((d) => !known.includes(d));
@@ -125,6 +141,8 @@ async function runLocked(db: Database, config: AllocateConfig, log: Logger): Pro
     log.warn({ year: calendar.missingNextYear }, `no working-day calendar file for ${calendar.missingNextYear}: deadlines that run into it are provisional until rules/calendar/${calendar.missingNextYear}.json records its decree`);
   const { engine, fallback } = chooseEngine(config.rules, config.engine);
   if (fallback) log.warn({ reason: fallback }, 'the compiled rules engine cannot run these rules; using json-rules-engine (slower)');
+  // The threads before the run is recorded: a pool that cannot start leaves no run behind.
+  const runner = districtRunner(config.workers);
   const runId = config.dryRun ? null : `run-${config.date}-${randomUUID().slice(0, 8)}`;
   if (runId) {
     await createRun(db, {
@@ -134,12 +152,14 @@ async function runLocked(db: Database, config: AllocateConfig, log: Logger): Pro
       rulesHash: config.rules.hash,
       engine,
       options: { districts: config.districts, workers: config.workers, share: config.share ?? false },
+    }).catch(async (e: unknown) => {
+      await runner.close();
+      throw e;
     });
   }
   const runLog = log.child({ run: runId ?? 'dry-run', date: config.date });
   runLog.info({ districts: districts.length, workers: config.workers, dryRun: config.dryRun }, 'run started');
 
-  const runner = districtRunner(config.workers);
   const ownConnections = runner.threads > 1 && config.connection !== undefined && db.kind === 'postgres';
   const jobOf = (district: string): DistrictJob => ({ district, date: config.date, runId, rules: config.rules, engine, calendar: config.calendar });
   const attempt = (district: string): Promise<DistrictDone | DistrictBusy> =>
@@ -149,16 +169,18 @@ async function runLocked(db: Database, config: AllocateConfig, log: Logger): Pro
         ? db.transaction((q) => allocateDistrictJob(q, jobOf(district), runner.compute))
         : inRolledBackTransaction(db, (q) => allocateDistrictJob(q, jobOf(district), runner.compute));
 
-  const writer = new RunFolderWriter(config.outDir);
   const results: (DistrictDone | undefined)[] = new Array(districts.length);
   const busy: number[] = [];
   let flushed = 0;
   let applications = 0;
   let finished = 0;
+  /** Districts this process committed (not read back): a failure says how many stay. */
+  let committed = 0;
   const record = (i: number, r: DistrictDone) => {
     results[i] = r;
     applications += r.summary.queued;
     finished++;
+    if (!r.summary.resumed && runId) committed++;
     config.onProgress?.({ districtsDone: finished, districtsTotal: districts.length, applications, elapsedMs: performance.now() - started });
     runLog.info({ district: r.summary.district, referrals: r.summary.referrals, queue: r.summary.queueLeft, resumed: r.summary.resumed }, 'district allocated');
     while (flushed < districts.length && results[flushed]) {
@@ -207,7 +229,7 @@ async function runLocked(db: Database, config: AllocateConfig, log: Logger): Pro
   } catch (e) {
     if (runId) await finishRun(db, runId, 'failed').catch(() => {});
     await runner.close();
-    throw e;
+    throw committed ? partlyCommitted(e, committed, districts.length, config.date) : e;
   }
   await runner.close();
 
@@ -230,11 +252,33 @@ async function runLocked(db: Database, config: AllocateConfig, log: Logger): Pro
   };
   // Durable first (this commit flushes every district's), then the folder is complete.
   if (runId) await finishRun(db, runId, 'done');
-  writer.close(summary);
+  try {
+    writer.close(summary);
+  } catch (e) {
+    throw new KezekError('RUN_FAILED', `every district is stored, but the run folder ${config.outDir} could not be written: ${describeFsError(e)}; run allocate for ${config.date} again to write it`, {
+      date: config.date,
+    }, { cause: e });
+  }
   runLog.info({ referrals: summary.totals.referrals, queue: summary.totals.queueLeft, ms: summary.timings.totalMs }, 'run finished');
   return summary;
 }
 
+
+/**
+ * An error after some districts committed (formats.md, exit code 1): those
+ * stay, and running the date again finishes the run. The code and details of
+ * the error are kept.
+ */
+function partlyCommitted(e: unknown, committed: number, total: number, date: string): KezekError {
+  const why = e instanceof Error ? e.message : String(e);
+  const code = isKezekError(e) && e.exitCode === 1 ? e.code : 'RUN_FAILED';
+  return new KezekError(
+    code,
+    `${why}; ${committed} of ${total} districts were committed before it and stay; run allocate for ${date} again to finish the run`,
+    { ...(isKezekError(e) ? e.details : {}), date, committed, total },
+    { cause: e },
+  );
+}
 
 function sumCounts(list: readonly DistrictCounts[]): DistrictCounts {
   const total: DistrictCounts = {

@@ -80,9 +80,15 @@ describe('the command line on PostgreSQL', () => {
     expect(p.queueNumber).toBe(Number(number![1]));
     expect(p.ahead.extraordinary + p.ahead.primary + p.ahead.general).toBe(p.queueNumber - 1);
 
+    // A retry with the same content is answered with the same notice; other content under the same id is refused.
     const again = kezek(['register', file, '--date', DATE], env);
-    expect(again.code).toBe(2);
-    expectOneLineError(again.stderr, /already registered/);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/registered before with the same content/);
+    expect(again.stdout).toContain(`queue number ${number![1]} of`);
+    writeFileSync(file, JSON.stringify(application('APP-CLI-1', '2023-02-10', { language: 'ru' })));
+    const other = kezek(['register', file, '--date', DATE], env);
+    expect(other.code).toBe(2);
+    expectOneLineError(other.stderr, /APP-CLI-1 is already registered with other content/);
   });
 
   it('refuses a child who is 7 at the date and stores the refusal', () => {
@@ -100,11 +106,11 @@ describe('the command line on PostgreSQL', () => {
     writeFileSync(file, JSON.stringify(application('APP-CLI-BAD', '2023-02-10', { child: { iin: '230210500000', birthDate: '2023-02-10' } })));
     const reg = kezek(['register', file, '--date', DATE], env);
     expect(reg.code).toBe(2);
-    expectOneLineError(reg.stderr, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:1: iin_check_digit`));
+    expectOneLineError(reg.stderr, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: iin_check_digit: .*\\(field child\\.iin\\)`));
     writeFileSync(file, '{"id": ');
     const broken = kezek(['register', file], env);
     expect(broken.code).toBe(2);
-    expectOneLineError(broken.stderr, /bad\.json:1: not valid JSON/);
+    expectOneLineError(broken.stderr, /bad\.json: not valid JSON: .*\(line 1, column 8\)/);
   });
 
   it('bad usage gives one clear line and exit code 2', () => {

@@ -2,6 +2,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { makeIin } from '../../src/domain/iin.js';
 import { isKezekError } from '../../src/errors.js';
 import { importFolder } from '../../src/input/import-folder.js';
 import { writeScenario } from '../lifecycle/scenario-data.js';
@@ -14,7 +15,7 @@ import { importData, shippedRules, silent, tempDir } from '../support/run-helper
  * bad line is rejected with its line number, every valid line is stored, and
  * nothing else in the database changes.
  */
-type Kind = 'valid' | 'bytes' | 'truncated' | 'huge' | 'wrong_type' | 'bad_utf8' | 'nul';
+type Kind = 'valid' | 'bytes' | 'truncated' | 'huge' | 'wrong_type' | 'bad_utf8' | 'nul' | 'deep' | 'surrogate' | 'long_id';
 
 const base = tempDir('kezek-fuzz-base-');
 writeScenario(base);
@@ -29,10 +30,15 @@ const lineArb = fc.oneof(
   fc.tuple(fc.constant<Kind>('wrong_type'), fc.constantFrom(...REQUIRED), fc.constantFrom<unknown>(42, true, null, {}, -1.5)),
   fc.tuple(fc.constant<Kind>('bad_utf8'), fc.constantFrom(0x80, 0xc3, 0xff, 0xfe)),
   fc.tuple(fc.constant<Kind>('nul'), fc.constantFrom('id', 'name', 'note', 'district')),
+  fc.tuple(fc.constant<Kind>('deep'), fc.integer({ min: 33, max: 6000 })),
+  fc.tuple(fc.constant<Kind>('surrogate'), fc.constantFrom('id', 'name', 'note', 'key')),
+  fc.tuple(fc.constant<Kind>('long_id'), fc.integer({ min: 101, max: 4000 })),
 );
 
-function render(kind: Kind, arg: unknown, extra: unknown, id: string): Buffer {
-  const good = JSON.stringify({ ...template, id });
+function render(kind: Kind, arg: unknown, extra: unknown, id: string, serial: number): Buffer {
+  // Every line is another child: one child holds one live application (duplicate_child).
+  const child = { ...(template.child as Record<string, unknown>), iin: makeIin((template.child as { birthDate: string }).birthDate, 'female', serial) };
+  const good = JSON.stringify({ ...template, id, child });
   switch (kind) {
     case 'valid':
       return Buffer.from(good);
@@ -53,6 +59,18 @@ function render(kind: Kind, arg: unknown, extra: unknown, id: string): Buffer {
       if (f === 'name') app.child = { ...(template.child as object), name: 'Бала\u0000' };
       return Buffer.from(JSON.stringify(app));
     }
+    case 'deep':
+      // An unknown field nested deeper than any serialiser or jsonb may follow.
+      return Buffer.from(good.slice(0, -1) + `,"extra":${'['.repeat(arg as number)}${']'.repeat(arg as number)}}`);
+    case 'surrogate': {
+      const f = arg as string;
+      if (f === 'id') return Buffer.from(good.replace(`"id":"${id}"`, `"id":"${id}\\ud800"`));
+      if (f === 'name') return Buffer.from(good.replace('"name":"', '"name":"\\udc00'));
+      if (f === 'key') return Buffer.from(good.slice(0, -1) + ',"\\ud83d":1}');
+      return Buffer.from(good.slice(0, -1) + ',"note":"a\\ud83db"}');
+    }
+    case 'long_id':
+      return Buffer.from(good.replace(`"id":"${id}"`, `"id":"${id}${'x'.repeat(arg as number)}"`));
     case 'bad_utf8': {
       const b = Buffer.from(good);
       const at = good.indexOf('Бала');
@@ -73,7 +91,7 @@ describe.each(BACKENDS)('fuzzed import files on %s', (backend) => {
         const dir = tempDir('kezek-fuzz-');
         for (const f of ['districts.ndjson', 'kindergartens.ndjson']) copyFileSync(join(base, f), join(dir, f));
         const ids = specs.map((_, i) => `FZ-${round}-${i}`);
-        const bufs = specs.map((s, i) => render(s[0] as Kind, s[1], s[2], ids[i]!));
+        const bufs = specs.map((s, i) => render(s[0] as Kind, s[1], s[2], ids[i]!, 5000 + round * 20 + i));
         writeFileSync(join(dir, 'applications.ndjson'), Buffer.concat(bufs.flatMap((b) => [b, Buffer.from('\n')])));
         const before = await db().query<{ n: number; seats: number; events: number }>(
           `select (select count(*)::int from applications) as n, (select sum(free_seats)::int from places_free) as seats, (select count(*)::int from events) as events`,

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { checkDate, todayInKazakhstan } from '../../config.js';
 import { fastestEvaluator } from '../../rules/engine.js';
-import { registerApplication } from '../../service/register.js';
+import { readTextBounded } from '../../io/read-bounded.js';
+import { MAX_APPLICATION_BYTES, registerApplication } from '../../service/register.js';
 import { loadRuleSetAt } from '../../rules/versions.js';
 import { configOf, print, withContext, type Common } from '../context.js';
 import { formatNotice } from '../format.js';
@@ -18,12 +19,13 @@ export const registerCommand: CommandModule<Common, Args> = {
   builder: (y) =>
     y
       .positional('file', { type: 'string', demandOption: true, describe: 'an application as JSON (formats.md)' })
-      .option('date', { type: 'string', describe: 'date of registration (default today in Kazakhstan)' }),
+      .option('date', { type: 'string', describe: 'date of registration (default today in Kazakhstan); without registeredAt the application is registered on that day' }),
   handler: async (argv) => {
     const date = checkDate(argv.date ?? todayInKazakhstan(), '--date');
     const rules = loadRuleSetAt(configOf(argv).rulesDir, date);
     await withContext(argv, async ({ db }) => {
-      const notice = await registerApplication(db, resolve(argv.file), rules, fastestEvaluator(rules), date, 'register');
+      const file = resolve(argv.file);
+      const notice = await registerApplication(db, readTextBounded(file, MAX_APPLICATION_BYTES), file, rules, fastestEvaluator(rules), date, 'register');
       print(formatNotice(notice, date));
     });
   },
