@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { AtomicFile, describeFsError, writeFileAtomic } from '../io/atomic-file.js';
 import type { QueueEntry, Refusal } from '../allocation/allocate.js';
@@ -62,7 +62,13 @@ export class RunFolderWriter {
   constructor(readonly dir: string) {
     try {
       if (existsSync(dir) && !statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
-      mkdirSync(dir, { recursive: true });
+      try {
+        mkdirSync(dir, { recursive: true });
+      } catch (e) {
+        // A recursive mkdir reports ENOENT for a parent it could not make; the parent's own error says why.
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT' && existsSync(dirname(dir))) mkdirSync(dir);
+        throw e;
+      }
     } catch (e) {
       throw new UsageError(`cannot write the run folder ${dir}: ${describeFsError(e)}`);
     }

@@ -185,7 +185,11 @@ async function runLocked(db: Database, config: AllocateConfig, log: Logger, writ
     runLog.info({ district: r.summary.district, referrals: r.summary.referrals, queue: r.summary.queueLeft, resumed: r.summary.resumed }, 'district allocated');
     while (flushed < districts.length && results[flushed]) {
       const f = results[flushed]!;
-      writer.add(f.referrals, f.queue, f.refusals);
+      try {
+        writer.add(f.referrals, f.queue, f.refusals);
+      } catch (e) {
+        throw new KezekError('RUN_FAILED', `cannot write the run folder ${config.outDir}: ${describeFsError(e)}`, { date: config.date }, { cause: e });
+      }
       results[flushed] = { ...f, referrals: WRITTEN, queue: WRITTEN, refusals: WRITTEN };
       flushed++;
     }
