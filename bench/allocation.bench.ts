@@ -1,4 +1,4 @@
-import { allocateDistrict, type DistrictInput } from '../src/allocation/allocate.js';
+import { allocateDistrict, type AllocationInput } from '../src/allocation/allocate.js';
 import { placeLines } from '../src/demo/generate.js';
 import type { Place } from '../src/domain/types.js';
 import { compileRuleSet } from '../src/rules/compiled.js';
@@ -15,7 +15,7 @@ export function benchAllocation(applications: number, districts: number): { ms: 
   const places: Place[] = [...placeLines(options)].map((l) => JSON.parse(l) as Place);
   const kgDistrict = new Map<string, string>();
   for (const a of apps) for (const k of a.preferences) kgDistrict.set(k, a.district);
-  const inputs = new Map<string, DistrictInput & { applications: typeof apps; places: Place[]; evaluations: ReturnType<typeof compiled.evaluate>[] }>();
+  const inputs = new Map<string, AllocationInput & { applications: typeof apps; places: Place[]; evaluations: ReturnType<typeof compiled.evaluate>[] }>();
   for (const a of apps) {
     let d = inputs.get(a.district);
     if (!d) inputs.set(a.district, (d = { district: a.district, applications: [], places: [], evaluations: [] }));

@@ -14,7 +14,13 @@ export type ErrorCode =
   | 'CALENDAR_MISSING'
   | 'TRANSITION_REFUSED'
   | 'ID_CONFLICT'
-  | 'DUPLICATE_CHILD';
+  | 'DUPLICATE_CHILD'
+  /** Data changed under an operation (another process): nothing was stored; try again. */
+  | 'CONCURRENT_CHANGE'
+  /** kezek met a state its own rules say cannot happen: nothing was stored; report it. */
+  | 'INVARIANT_BROKEN'
+  /** kezek itself is not installed whole (a missing build file). */
+  | 'INSTALL_BROKEN';
 
 /** Exit codes of the command line (formats.md): 2 bad usage or input, 1 run error. */
 const EXIT_CODES: Record<ErrorCode, number> = {
@@ -26,6 +32,9 @@ const EXIT_CODES: Record<ErrorCode, number> = {
   TRANSITION_REFUSED: 2,
   ID_CONFLICT: 2,
   DUPLICATE_CHILD: 2,
+  CONCURRENT_CHANGE: 1,
+  INVARIANT_BROKEN: 1,
+  INSTALL_BROKEN: 1,
   RUN_LOCKED: 1,
   RUN_FAILED: 1,
   DB_FAILED: 1,

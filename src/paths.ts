@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { KezekError } from './errors.js';
 import { fileURLToPath } from 'node:url';
 
 let root: string | undefined;
@@ -10,7 +11,7 @@ export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'rules'))) {
     const up = dirname(dir);
-    if (up === dir) throw new Error('kezek package root not found');
+    if (up === dir) throw new KezekError('INSTALL_BROKEN', 'kezek package root not found (no package.json with a rules folder above the program)');
     dir = up;
   }
   return (root = dir);

@@ -1,11 +1,12 @@
 import { compareIds } from '../domain/ids.js';
+import type { DistrictCounts, QueueEntry, ReferralDraft, Refusal } from '../domain/outcomes.js';
 import type { Application, Category, Evaluation, Place } from '../domain/types.js';
 import { compareByRegistration } from './order.js';
 import { interleave, takesPrimary } from './quota.js';
 import { SeatBook, type OpenGroup } from './seat-book.js';
 
 /** Everything one district's allocation needs; districts never share places or children. */
-export interface DistrictInput {
+export interface AllocationInput {
   district: string;
   /** Free seats of the district's kindergartens (rows of one group add up). */
   places: readonly Place[];
@@ -22,49 +23,7 @@ export interface AllocationSettings {
   quota: readonly [number, number];
 }
 
-export interface ReferralDraft {
-  application: string;
-  district: string;
-  birthYear: number;
-  kindergarten: string;
-  group: string;
-  category: Category;
-  rights: string[];
-  /** 1..n for the preference that got the seat, 0 through acceptAnyInDistrict. */
-  preferenceRank: number;
-}
-
-export interface QueueEntry {
-  application: string;
-  district: string;
-  birthYear: number;
-  category: Category;
-  queueNumber: number;
-}
-
-export interface Refusal {
-  application: string;
-  district: string;
-  reasons: string[];
-}
-
-export interface DistrictCounts {
-  /** Queued applications judged by the rules. */
-  queued: number;
-  refused: number;
-  /** Eligible but not candidates (desiredFrom after D, or on the stop list). */
-  notCandidates: number;
-  candidates: number;
-  referrals: number;
-  referralsByCategory: Record<Category, number>;
-  /** Keys "0".."n": 0 is acceptAnyInDistrict. */
-  referralsByPreferenceRank: Record<string, number>;
-  queueLeft: number;
-  seatsOffered: number;
-  seatsLeft: number;
-}
-
-export interface DistrictOutcome {
+export interface AllocationOutcome {
   district: string;
   /** In service order, cohorts by birth year. */
   referrals: ReferralDraft[];
@@ -84,7 +43,7 @@ interface Candidate {
 }
 
 /** Steps 3–6 of allocation.md for one district. Pure: same input, same outcome. */
-export function allocateDistrict(input: DistrictInput, settings: AllocationSettings): DistrictOutcome {
+export function allocateDistrict(input: AllocationInput, settings: AllocationSettings): AllocationOutcome {
   const { date, quota } = settings;
   const refusals: Refusal[] = [];
   const notCandidates: string[] = [];

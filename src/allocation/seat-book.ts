@@ -1,3 +1,4 @@
+import { KezekError } from '../errors.js';
 import { compareIds } from '../domain/ids.js';
 import type { GroupType, Language, Place } from '../domain/types.js';
 
@@ -73,7 +74,7 @@ export class SeatBook {
   }
 
   take(group: OpenGroup): void {
-    if (group.seats <= 0) throw new Error(`no free seat left in ${group.kindergarten}/${group.group}`);
+    if (group.seats <= 0) throw new KezekError('INVARIANT_BROKEN', `no free seat left in ${group.kindergarten}/${group.group}`);
     group.seats--;
     this.free--;
   }

@@ -2,12 +2,12 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KezekConfig } from '../config.js';
 import { openDatabase } from '../db/open.js';
-import { loadCalendar } from '../calendar/load.js';
+import { loadCalendar } from '../io/calendar.js';
 import { writeDataset } from '../demo/write.js';
-import { importFolder } from '../input/import-folder.js';
+import { importFolder } from '../importing/import-folder.js';
 import { createLogger } from '../log.js';
 import { loadRuleSet } from '../rules/load.js';
-import { runNightly } from '../run/nightly.js';
+import { runNightly } from '../nightly/run.js';
 import { formatImport, formatRun } from './format.js';
 
 export interface DemoOptions {

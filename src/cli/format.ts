@@ -1,7 +1,7 @@
-import type { ImportReport } from '../input/import-folder.js';
-import type { RunSummary } from '../run/nightly.js';
-import type { Position } from '../service/position.js';
-import type { Notice } from '../service/register.js';
+import type { ImportReport } from '../importing/import-folder.js';
+import type { RunSummary } from '../nightly/run.js';
+import type { Position } from '../online/position.js';
+import type { Notice } from '../online/register.js';
 
 /** Terminal text for people; the machine-readable outputs are the files. */
 

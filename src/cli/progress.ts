@@ -1,5 +1,5 @@
 import type { Logger } from '../log.js';
-import type { Progress } from '../run/nightly.js';
+import type { Progress } from '../nightly/run.js';
 
 /**
  * Progress people can see: a bar redrawn in place on a terminal (districts

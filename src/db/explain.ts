@@ -1,6 +1,6 @@
 import type { Category, Place } from '../domain/types.js';
 import type { Queryable } from './database.js';
-import { freePlaces } from './runs.js';
+import { freePlaces } from './district-read.js';
 
 /** Reads for `kezek explain`: a district's groups (also full ones) and what the latest run before a date stored. */
 

@@ -1,5 +1,5 @@
-import type { ApplicationRecord, DistrictRecord, KindergartenRecord, PlaceRecord } from '../input/validate.js';
-import { copyText } from './copy.js';
+import type { ApplicationRecord, DistrictRecord, KindergartenRecord, PlaceRecord } from '../intake/lines.js';
+import { copyText } from '../codec/copy.js';
 import type { Database, Queryable } from './database.js';
 
 /**

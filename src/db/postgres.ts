@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { Database, Queryable } from './database.js';
 import { quoteIdent } from './database.js';
-import { copyChunks } from './copy.js';
+import { copyChunks } from '../codec/copy.js';
 
 /** A PostgreSQL server through a `pg` pool; large reads and writes through COPY (pg-copy-streams). */
 export async function openPostgres(url: string, schema?: string, maxConnections = 4): Promise<Database> {

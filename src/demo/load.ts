@@ -1,10 +1,10 @@
 import type { Database } from '../db/database.js';
-import { CopyBytes, copyField } from '../db/copy.js';
+import { CopyBytes, copyField } from '../codec/copy.js';
 import { dropForBulkLoad, restoreAfterBulkLoad } from '../db/bulk.js';
 import { settleAfterLoad, upsertDistricts, upsertKindergartens, upsertPlaces } from '../db/imports.js';
 import { parseInstant } from '../domain/dates.js';
 import { compareIds } from '../domain/ids.js';
-import type { PlaceRecord } from '../input/validate.js';
+import type { PlaceRecord } from '../intake/lines.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';

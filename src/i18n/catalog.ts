@@ -1,5 +1,5 @@
 import type { Category } from '../domain/types.js';
-import type { PlaceVerdict } from '../service/explain.js';
+import type { PlaceVerdict } from '../online/explain.js';
 
 export { LANGS, type Lang } from './messages.js';
 

@@ -1,4 +1,4 @@
-import type { Explanation } from '../service/explain.js';
+import type { Explanation } from '../online/explain.js';
 import type { ConditionTrace, RuleTrace } from '../rules/rule-trace.js';
 import type { Catalog, Lang } from './catalog.js';
 import { en } from './en.js';

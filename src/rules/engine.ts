@@ -25,22 +25,28 @@ export function chooseEngine(rules: RuleSet, wanted: EngineName): EngineChoice {
   }
 }
 
-const compiledCache = new Map<string, CompiledRules>();
-const referenceCache = new Map<string, RuleEvaluator>();
+/**
+ * The engines of rule sets, each built once (compiling takes longer than
+ * judging a district): one per run, or per worker thread for its lifetime.
+ */
+export class RuleEngines {
+  private readonly compiled = new Map<string, CompiledRules>();
+  private readonly reference = new Map<string, RuleEvaluator>();
 
-/** Judges a batch of applications with the chosen engine (engines are built once per rule set). */
-export async function judgeAll(rules: RuleSet, engine: EngineName, apps: readonly Application[], date: string): Promise<Evaluation[]> {
-  if (engine === 'compiled') {
-    let c = compiledCache.get(rules.hash);
-    if (!c) compiledCache.set(rules.hash, (c = compileRuleSet(rules)));
-    return apps.map((a) => c.evaluate(a, date));
+  /** Judges a batch of applications with the chosen engine. */
+  async judgeAll(rules: RuleSet, engine: EngineName, apps: readonly Application[], date: string): Promise<Evaluation[]> {
+    if (engine === 'compiled') {
+      let c = this.compiled.get(rules.hash);
+      if (!c) this.compiled.set(rules.hash, (c = compileRuleSet(rules)));
+      return apps.map((a) => c.evaluate(a, date));
+    }
+    let r = this.reference.get(rules.hash);
+    if (!r) this.reference.set(rules.hash, (r = referenceEvaluator(rules)));
+    const out: Evaluation[] = [];
+    // One at a time: json-rules-engine is much slower under a large Promise.all fan-out.
+    for (const a of apps) out.push(await r.evaluate(a, date));
+    return out;
   }
-  let r = referenceCache.get(rules.hash);
-  if (!r) referenceCache.set(rules.hash, (r = referenceEvaluator(rules)));
-  const out: Evaluation[] = [];
-  // One at a time: json-rules-engine is much slower under a large Promise.all fan-out.
-  for (const a of apps) out.push(await r.evaluate(a, date));
-  return out;
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { DistrictOutcome, ReferralDraft } from '../allocation/allocate.js';
+import type { AllocationOutcome } from '../allocation/allocate.js';
+import type { ReferralDraft } from '../domain/outcomes.js';
 import { compareIds } from '../domain/ids.js';
 import type { Application, Category, Evaluation } from '../domain/types.js';
 
@@ -42,8 +43,8 @@ export function districtImpact(
   applications: readonly Application[],
   before: readonly Evaluation[],
   after: readonly Evaluation[],
-  oldOutcome: DistrictOutcome,
-  newOutcome: DistrictOutcome,
+  oldOutcome: AllocationOutcome,
+  newOutcome: AllocationOutcome,
 ): DistrictImpact {
   const counts = new Map<string, VerdictChange>();
   let judged = 0;

@@ -1,3 +1,4 @@
+import { KezekError } from '../errors.js';
 import { Engine, type RuleProperties } from 'json-rules-engine';
 import type { Application, Category, Evaluation } from '../domain/types.js';
 import { factsAt } from './facts.js';
@@ -16,7 +17,7 @@ const SIMPLE_PATH = /^\$(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
  * already allows only `$.<parameter>`; this holds even for unchecked rules.
  */
 export function safePathResolver(value: unknown, path: string): unknown {
-  if (!SIMPLE_PATH.test(path)) throw new Error(`rule path ${JSON.stringify(path)} is not a simple $.name path`);
+  if (!SIMPLE_PATH.test(path)) throw new KezekError('RULES_INVALID', `rule path ${JSON.stringify(path)} is not a simple $.name path`, { path });
   let cur = value;
   for (const key of path.slice(2).split('.')) {
     if (typeof cur !== 'object' || cur === null || !Object.hasOwn(cur, key)) return undefined;

@@ -5,14 +5,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocateDistrict, type DistrictOutcome } from '../../src/allocation/allocate.js';
+import { allocateDistrict, type AllocationOutcome } from '../../src/allocation/allocate.js';
 import { DATE, anyDistrictArb, type RandomDistrict } from '../support/arbitraries.js';
 import { DISTRICT } from '../support/builders.js';
 import { birthYearOf, byteOrder, fits, isCandidate, serviceOrder, specAllocate, staticOrder, type ModelCandidate } from '../support/spec-model.js';
 
 const RUNS = { numRuns: 250 };
 
-function allocate(d: RandomDistrict): DistrictOutcome {
+function allocate(d: RandomDistrict): AllocationOutcome {
   return allocateDistrict(
     { district: DISTRICT, places: d.places, applications: d.applications, evaluations: d.evaluations },
     { date: DATE, quota: d.quota },

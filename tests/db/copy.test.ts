@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CopyBytes, arrayLiteral, copyChunks, copyField, copyText, forEachCopyRow, unescapeCopyField } from '../../src/db/copy.js';
+import { CopyBytes, arrayLiteral, copyChunks, copyField, copyText, forEachCopyRow, unescapeCopyField } from '../../src/codec/copy.js';
 import { quoteLiteral } from '../../src/db/database.js';
 import { BACKENDS, useDatabase } from '../support/databases.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { copyText } from '../../src/db/copy.js';
-import { parseQueue } from '../../src/db/runs.js';
+import { copyText } from '../../src/codec/copy.js';
+import { parseQueue } from '../../src/codec/queue.js';
 
 /** One queued application as readDistrictRaw's COPY columns give it. */
 const row = (id: string, preferences: string[], rights = '[]') => [

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lineBytes, lines, queueLine, referralLine, refusalLine } from '../../src/output/run-folder.js';
+import { lineBytes, lines, queueLine, referralLine, refusalLine } from '../../src/codec/run-lines.js';
 
 /** The run folder's lines are built as templates: they must be the bytes JSON.stringify gives. */
 describe('run folder lines', () => {

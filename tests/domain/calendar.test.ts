@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computedYear, loadCalendar } from '../../src/calendar/load.js';
-import { checkCalendarFile } from '../../src/calendar/file.js';
+import { computedYear, loadCalendar } from '../../src/io/calendar.js';
+import { checkCalendarFile } from '../../src/rules/calendar-file.js';
 import {
   addWorkingDays,
   buildCalendarYear,

@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCalendar } from '../../src/calendar/load.js';
+import { loadCalendar } from '../../src/io/calendar.js';
 import { makeIin } from '../../src/domain/iin.js';
 import { explanationText } from '../../src/i18n/explain-text.js';
-import { explainApplication } from '../../src/service/explain.js';
+import { explainApplication } from '../../src/online/explain.js';
 import { kezek } from '../support/cli.js';
 import { BACKENDS, dropSchema, openTestDatabase, POSTGRES_URL, useDatabase } from '../support/databases.js';
 import { allocate, importData, shippedRules, tempDir } from '../support/run-helpers.js';

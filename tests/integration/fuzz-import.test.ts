@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeIin } from '../../src/domain/iin.js';
 import { isKezekError } from '../../src/errors.js';
-import { importFolder } from '../../src/input/import-folder.js';
+import { importFolder } from '../../src/importing/import-folder.js';
 import { writeScenario } from '../lifecycle/scenario-data.js';
 import { BACKENDS, useDatabase } from '../support/databases.js';
 import { importData, shippedRules, silent, tempDir } from '../support/run-helpers.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadCalendar } from '../../src/calendar/load.js';
+import { loadCalendar } from '../../src/io/calendar.js';
 import type { Database } from '../../src/db/database.js';
 import { applicationHistory } from '../../src/db/history.js';
 import { TransitionError } from '../../src/errors.js';
-import { applicationAction, referralAction, type ReferralAction } from '../../src/lifecycle/operator.js';
+import { applicationAction, referralAction, type ReferralAction } from '../../src/online/operator.js';
 import { writeScenario } from '../lifecycle/scenario-data.js';
 import { BACKENDS, useDatabase } from '../support/databases.js';
 import { allocate, importData, lines, shippedRules, tempDir } from '../support/run-helpers.js';

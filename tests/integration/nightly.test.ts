@@ -38,7 +38,7 @@ describe.each(BACKENDS)('import → allocate on %s', (backend) => {
 
   it('rejects exactly the bad lines, with line numbers, and keeps every good line', async () => {
     const rejectsPath = join(tempDir(), 'rejects.ndjson');
-    const { importFolder } = await import('../../src/input/import-folder.js');
+    const { importFolder } = await import('../../src/importing/import-folder.js');
     const { silent, shippedRules } = await import('../support/run-helpers.js');
     const report = await importFolder(db(), dataDir, { rejectsPath, actor: 'test', rules: shippedRules(), log: silent });
     expect(report.rejected).toBe(badLines);

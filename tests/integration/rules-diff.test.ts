@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeDataset } from '../../src/demo/write.js';
 import { loadRuleSet } from '../../src/rules/load.js';
 import type { RuleSet } from '../../src/rules/ruleset.js';
-import { diffRuleSets } from '../../src/service/rules-diff.js';
+import { diffRuleSets } from '../../src/online/rules-diff.js';
 import { kezek } from '../support/cli.js';
 import { BACKENDS, dropSchema, openTestDatabase, POSTGRES_URL, useDatabase } from '../support/databases.js';
 import { allocate, importData, lines, shippedRules, tempDir } from '../support/run-helpers.js';

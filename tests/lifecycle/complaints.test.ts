@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCalendar } from '../../src/calendar/load.js';
+import { loadCalendar } from '../../src/io/calendar.js';
 import { TransitionError } from '../../src/errors.js';
 import { checkAnswer, complaintDueOn, isOverdue, type Complaint } from '../../src/lifecycle/complaints.js';
 import { loadRuleSet } from '../../src/rules/load.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCalendar } from '../../src/calendar/load.js';
+import { loadCalendar } from '../../src/io/calendar.js';
 import { TransitionError } from '../../src/errors.js';
 import { enrollByAfter, proofBy } from '../../src/lifecycle/deadlines.js';
 import { overdueChange } from '../../src/lifecycle/overdue.js';

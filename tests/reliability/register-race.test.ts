@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeIin } from '../../src/domain/iin.js';
 import { isKezekError } from '../../src/errors.js';
 import { fastestEvaluator } from '../../src/rules/engine.js';
-import { registerApplication } from '../../src/service/register.js';
+import { registerApplication } from '../../src/online/register.js';
 import { writeScenario } from '../lifecycle/scenario-data.js';
 import { BACKENDS, useDatabase } from '../support/databases.js';
 import { importData, shippedRules, tempDir } from '../support/run-helpers.js';

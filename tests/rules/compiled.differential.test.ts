@@ -4,7 +4,7 @@ import { generatedApplications } from '../../src/demo/applications.js';
 import { addDays } from '../../src/domain/dates.js';
 import type { Application } from '../../src/domain/types.js';
 import { compileRuleSet, compileOperator, Unsupported } from '../../src/rules/compiled.js';
-import { chooseEngine, judgeAll } from '../../src/rules/engine.js';
+import { chooseEngine, RuleEngines } from '../../src/rules/engine.js';
 import { buildRuleSet, loadRuleSet } from '../../src/rules/load.js';
 import { referenceEvaluator } from '../../src/rules/reference-engine.js';
 import type { RuleSet } from '../../src/rules/ruleset.js';
@@ -125,7 +125,8 @@ describe('compiled rules agree with json-rules-engine', () => {
 
   it('judgeAll gives the same verdicts with either engine', async () => {
     const apps = generated(2000, '2026-09-01', 9);
-    expect(await judgeAll(shipped, 'compiled', apps, '2026-09-01')).toEqual(await judgeAll(shipped, 'reference', apps, '2026-09-01'));
+    const engines = new RuleEngines();
+    expect(await engines.judgeAll(shipped, 'compiled', apps, '2026-09-01')).toEqual(await engines.judgeAll(shipped, 'reference', apps, '2026-09-01'));
   });
 
   it('operators follow json-rules-engine, quirks included', () => {

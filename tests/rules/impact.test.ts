@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReferralDraft } from '../../src/allocation/allocate.js';
+import type { ReferralDraft } from '../../src/domain/outcomes.js';
 import { districtImpact, referralChanges } from '../../src/rules/impact.js';
 import { app, ev, place, refused, run } from '../support/builders.js';
 

@@ -3,7 +3,7 @@
  * Date.parse (not the code under test) so the tests stay independent of
  * parseInstant.
  */
-import type { AllocationSettings, DistrictInput, DistrictOutcome } from '../../src/allocation/allocate.js';
+import type { AllocationSettings, AllocationInput, AllocationOutcome } from '../../src/allocation/allocate.js';
 import { allocateDistrict } from '../../src/allocation/allocate.js';
 import type { Application, Category, Evaluation, GroupType, Language, Place, Right } from '../../src/domain/types.js';
 
@@ -81,8 +81,8 @@ export function run(
   entries: readonly (readonly [Application, Evaluation])[],
   places: readonly Place[],
   settings: Partial<AllocationSettings> = {},
-): DistrictOutcome {
-  const input: DistrictInput = {
+): AllocationOutcome {
+  const input: AllocationInput = {
     district: DISTRICT,
     places,
     applications: entries.map(([a]) => a),
@@ -92,10 +92,10 @@ export function run(
 }
 
 /** Application ids of the referrals, in output order. */
-export const referredIds = (o: DistrictOutcome): string[] => o.referrals.map((r) => r.application);
+export const referredIds = (o: AllocationOutcome): string[] => o.referrals.map((r) => r.application);
 
 /** application id → queue number. */
-export const queueMap = (o: DistrictOutcome): Record<string, number> =>
+export const queueMap = (o: AllocationOutcome): Record<string, number> =>
   Object.fromEntries(o.queue.map((q) => [q.application, q.queueNumber]));
 
 /** UTF-8 byte order, independent of compareIds. */

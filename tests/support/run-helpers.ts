@@ -1,14 +1,14 @@
-import { loadCalendar } from '../../src/calendar/load.js';
+import { loadCalendar } from '../../src/io/calendar.js';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from '../../src/db/database.js';
-import { importFolder, type ImportReport } from '../../src/input/import-folder.js';
+import { importFolder, type ImportReport } from '../../src/importing/import-folder.js';
 import { createLogger } from '../../src/log.js';
 import type { EngineName } from '../../src/rules/engine.js';
 import { loadRuleSet } from '../../src/rules/load.js';
 import type { RuleSet } from '../../src/rules/ruleset.js';
-import { runNightly, type RunSummary } from '../../src/run/nightly.js';
+import { runNightly, type RunSummary } from '../../src/nightly/run.js';
 
 export const silent = createLogger({ level: 'silent' });
 export const shippedRules = (): RuleSet => loadRuleSet('rules');

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { loadCalendar } from '../../calendar/load.js';
+import { loadCalendar } from '../../io/calendar.js';
 import { checkDate } from '../../config.js';
 import { UsageError } from '../../errors.js';
 import { ENGINES, type EngineName } from '../../rules/engine.js';
-import { runNightly } from '../../run/nightly.js';
+import { runNightly } from '../../nightly/run.js';
 import { loadRuleSetAt } from '../../rules/versions.js';
 import { configOf, print, withContext, type Common } from '../context.js';
 import { progressReporter } from '../progress.js';

@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs';
-import { loadCalendar } from '../../calendar/load.js';
+import { loadCalendar } from '../../io/calendar.js';
 import { checkDate, todayInKazakhstan } from '../../config.js';
-import { applicationAction, describeChange, type ApplicationAction } from '../../lifecycle/operator.js';
+import { applicationAction, describeChange, type ApplicationAction } from '../../online/operator.js';
 import { configOf, print, rulesAt, withContext, type Common } from '../context.js';
 import { actorOf, reasonOf } from './referral.js';
 

@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import { loadCalendar } from '../../calendar/load.js';
+import { loadCalendar } from '../../io/calendar.js';
 import { checkDate } from '../../config.js';
 import { addWorkingDays, provisionalYears } from '../../domain/calendar.js';
 import { UsageError } from '../../errors.js';

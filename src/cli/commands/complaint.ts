@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { loadCalendar } from '../../calendar/load.js';
+import { loadCalendar } from '../../io/calendar.js';
 import { checkDate, todayInKazakhstan } from '../../config.js';
 import { applicationExists, insertComplaint, listComplaints, markAnswered, readComplaint } from '../../db/complaints.js';
 import { KezekError, NotFoundError, UsageError } from '../../errors.js';

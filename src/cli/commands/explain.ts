@@ -1,11 +1,11 @@
 import type { CommandModule } from 'yargs';
-import { loadCalendar } from '../../calendar/load.js';
+import { loadCalendar } from '../../io/calendar.js';
 import { checkDate, todayInKazakhstan } from '../../config.js';
 import { explanationText } from '../../i18n/explain-text.js';
 import { LANGS, type Lang } from '../../i18n/catalog.js';
 import { loadRuleSet } from '../../rules/load.js';
 import { loadRuleSetAt, ruleSetHeaders } from '../../rules/versions.js';
-import { explainApplication } from '../../service/explain.js';
+import { explainApplication } from '../../online/explain.js';
 import { configOf, print, withContext, type Common } from '../context.js';
 
 interface Args extends Common {

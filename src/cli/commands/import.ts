@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { importFolder } from '../../input/import-folder.js';
+import { importFolder } from '../../importing/import-folder.js';
 import { todayInKazakhstan } from '../../config.js';
 import { loadRuleSetAt } from '../../rules/versions.js';
 import { configOf, print, withContext, type Common } from '../context.js';

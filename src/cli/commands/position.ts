@@ -1,9 +1,9 @@
 import type { CommandModule } from 'yargs';
-import { loadCalendar } from '../../calendar/load.js';
+import { loadCalendar } from '../../io/calendar.js';
 import { provisionalYears } from '../../domain/calendar.js';
 import { checkDate, todayInKazakhstan } from '../../config.js';
 import { fastestEvaluator } from '../../rules/engine.js';
-import { positionOf } from '../../service/position.js';
+import { positionOf } from '../../online/position.js';
 import { loadRuleSetAt } from '../../rules/versions.js';
 import { configOf, print, withContext, type Common } from '../context.js';
 import { formatPosition, provisionalNote } from '../format.js';

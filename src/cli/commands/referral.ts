@@ -1,9 +1,9 @@
 import type { CommandModule } from 'yargs';
-import { loadCalendar } from '../../calendar/load.js';
+import { loadCalendar } from '../../io/calendar.js';
 import { checkDate, todayInKazakhstan } from '../../config.js';
 import { provisionalYears } from '../../domain/calendar.js';
 import { UsageError } from '../../errors.js';
-import { describeChange, referralAction, type ReferralAction } from '../../lifecycle/operator.js';
+import { describeChange, referralAction, type ReferralAction } from '../../online/operator.js';
 import { provisionalNote } from '../format.js';
 import { configOf, print, rulesAt, withContext, type Common } from '../context.js';
 

@@ -3,7 +3,7 @@ import type { CommandModule } from 'yargs';
 import { checkDate, todayInKazakhstan } from '../../config.js';
 import { fastestEvaluator } from '../../rules/engine.js';
 import { readTextBounded } from '../../io/read-bounded.js';
-import { MAX_APPLICATION_BYTES, registerApplication } from '../../service/register.js';
+import { MAX_APPLICATION_BYTES, registerApplication } from '../../online/register.js';
 import { loadRuleSetAt } from '../../rules/versions.js';
 import { configOf, print, withContext, type Common } from '../context.js';
 import { formatNotice } from '../format.js';

@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { checkDate } from '../../config.js';
-import { diffRuleSets, resolveRuleSetArg } from '../../service/rules-diff.js';
-import { formatRulesDiff } from '../../service/rules-diff-report.js';
+import { diffRuleSets, resolveRuleSetArg } from '../../online/rules-diff.js';
+import { formatRulesDiff } from '../rules-diff-report.js';
 import { configOf, print, withContext, type Common } from '../context.js';
 
 interface Args extends Common {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { loadCalendar, readCalendarFiles } from '../../calendar/load.js';
+import { loadCalendar, readCalendarFiles } from '../../io/calendar.js';
 import { todayInKazakhstan } from '../../config.js';
 import { missingNextYear } from '../../domain/calendar.js';
 import { KezekError, RulesError } from '../../errors.js';
@@ -10,7 +10,7 @@ import { checkRulesFolder, type CheckedSet } from '../../rules/folder.js';
 import { referenceEvaluator } from '../../rules/reference-engine.js';
 import { runRuleTests } from '../../rules/rule-tests.js';
 import { ruleSchemas, schemaFileOf } from '../../rules/schema.js';
-import { formatFacts, formatProblems, formatTestTable, formatValidSets } from '../../service/rules-report.js';
+import { formatFacts, formatProblems, formatTestTable, formatValidSets } from '../rules-report.js';
 import { configOf, print, type Common } from '../context.js';
 import { rulesDiffCommand } from './rules-diff.js';
 

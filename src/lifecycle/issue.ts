@@ -1,20 +1,11 @@
-import type { ReferralDraft } from '../allocation/allocate.js';
 import { addWorkingDays, type Calendar } from '../domain/calendar.js';
-
-/** A referral as issued: the draft plus its id, sequence and dates. */
-export interface ReferralRow extends ReferralDraft {
-  referral: string;
-  /** 1-based position in the district's service order of this run. */
-  seq: number;
-  issuedOn: string;
-  confirmBy: string;
-}
+import type { IssuedReferral, ReferralDraft } from '../domain/outcomes.js';
 
 /**
  * Referral ids are derived from the date, the district and the position in
  * service order, so the same data always yields the same ids.
  */
-export function issueReferrals(drafts: readonly ReferralDraft[], date: string, confirmWorkingDays: number, calendar: Calendar): ReferralRow[] {
+export function issueReferrals(drafts: readonly ReferralDraft[], date: string, confirmWorkingDays: number, calendar: Calendar): IssuedReferral[] {
   const confirmBy = addWorkingDays(calendar, date, confirmWorkingDays);
   const stamp = date.replaceAll('-', '');
   return drafts.map((d, i) => ({

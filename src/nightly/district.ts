@@ -1,17 +1,19 @@
-import type { DistrictCounts } from '../allocation/allocate.js';
+import { lineBytes, queueLine, referralLine, refusalLine } from '../codec/run-lines.js';
+import { ageOut, readLapseCounts, storeLapseCounts } from '../db/changes.js';
 import type { Queryable } from '../db/database.js';
-import { ageOut, readLapseCounts, storeLapseCounts } from '../db/lifecycle.js';
+import { readDistrictRaw, readThroughIndexes } from '../db/district-read.js';
+import { commitWithoutFlush, readStoredDistrict, storeDistrict } from '../db/district-store.js';
+import { ledgerEntry, tryLockDistrict } from '../db/ledger.js';
 import type { Calendar } from '../domain/calendar.js';
-import { lapseDistrict, type LapseCounts } from '../lifecycle/lapse.js';
-import { ledgerEntry, readDistrictRaw, readStoredDistrict, storeDistrict, tryLockDistrict } from '../db/runs.js';
-import { lineBytes, queueLine, referralLine, refusalLine } from '../output/run-folder.js';
+import type { DistrictCounts, LapseCounts } from '../domain/outcomes.js';
+import { issueReferrals } from '../lifecycle/issue.js';
 import type { EngineName } from '../rules/engine.js';
 import type { RuleSet } from '../rules/ruleset.js';
-import type { DistrictResult, DistrictTask } from './district-task.js';
-import { issueReferrals } from './referrals.js';
+import type { ComputeRequest, ComputeResult } from './compute.js';
+import { lapseDistrict } from './lapse.js';
 
-/** One district of a run: what to do. Plain data, so it can go to a worker thread. */
-export interface DistrictJob {
+/** One district of a night: what to do. */
+export interface DistrictPlan {
   district: string;
   date: string;
   /** null for a dry run: nothing is locked or stored. */
@@ -45,21 +47,18 @@ export interface DistrictBusy {
   district: string;
 }
 
-export type Compute = (task: DistrictTask) => Promise<DistrictResult>;
+/** The compute step, in this thread or a worker thread. */
+export type Compute = (req: ComputeRequest) => Promise<ComputeResult>;
 
 /**
- * Read → judge and match → write for one district, inside the caller's
- * transaction: the (date, district) lock first, then the ledger, so a
- * district is allocated once per date and a finished one is read back.
+ * One district's night inside the caller's transaction, in the order data
+ * moves: the (date, district) lock, the ledger (a finished district is read
+ * back, never allocated twice), step 1 (lapse), read, compute, store.
  */
-export async function allocateDistrictJob(q: Queryable, job: DistrictJob, compute: Compute): Promise<DistrictDone | DistrictBusy> {
-  const { district, date, runId } = job;
+export async function runDistrict(q: Queryable, plan: DistrictPlan, compute: Compute): Promise<DistrictDone | DistrictBusy> {
+  const { district, date, runId } = plan;
   if (runId && !(await tryLockDistrict(q, date, district))) return { busy: true, district };
-  // The district's commit does not wait for its WAL to reach the disk: the run's
-  // last commit (finishRun) does, and that flushes every district before it. A
-  // crash in between loses districts not yet flushed; they are not in the ledger
-  // either, so the re-run allocates them again, deterministically.
-  if (runId) await q.query('set local synchronous_commit = off');
+  if (runId) await commitWithoutFlush(q);
   const done = await ledgerEntry(q, date, district);
   if (done) {
     const stored = await readStoredDistrict(q, done, date);
@@ -74,21 +73,14 @@ export async function allocateDistrictJob(q: Queryable, job: DistrictJob, comput
   }
   // Step 1: what is overdue lapses and its seats come back, before anything is read.
   const actor = runId ?? 'dry-run';
-  const lapses = await lapseDistrict(q, district, date, job.calendar, job.rules.parameters, actor);
-  // The queue is read through the district index, which gives it in the id order the run
-  // needs, and the writes after it find their rows by index too. Where a district's rows are
-  // spread over the table (a bulk load stores them a megabyte at a time), the planner would
-  // rather sort a bitmap scan's rows, with parallel workers taking the cores the run's own
-  // threads use: 20-29 ms against 12 ms for a district of 15,000. For this transaction only.
-  await q.query(
-    `select set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`,
-  );
+  const lapses = await lapseDistrict(q, district, date, plan.calendar, plan.rules.parameters, actor);
+  await readThroughIndexes(q);
   let t = performance.now();
   const data = await readDistrictRaw(q, district);
   const readMs = performance.now() - t;
   t = performance.now();
-  const result = await compute({ district, date, runId, places: data.places, queue: data.queue, rules: job.rules, engine: job.engine });
-  const referrals = issueReferrals(result.referrals, date, job.rules.parameters.confirmWorkingDays, job.calendar);
+  const result = await compute({ district, date, runId, places: data.places, queue: data.queue, rules: plan.rules, engine: plan.engine });
+  const referrals = issueReferrals(result.referrals, date, plan.rules.parameters.confirmWorkingDays, plan.calendar);
   const allocateMs = performance.now() - t;
   t = performance.now();
   if (runId) {
@@ -97,7 +89,7 @@ export async function allocateDistrictJob(q: Queryable, job: DistrictJob, comput
     });
   }
   // Refused for the age limit in this run's refusals, the children then leave the queue (aged_out).
-  const lifecycle = { ...lapses, agedOut: await ageOut(q, district, result.agedOut, job.rules.parameters.maxAgeYears, actor, date) };
+  const lifecycle = { ...lapses, agedOut: await ageOut(q, district, result.agedOut, plan.rules.parameters.maxAgeYears, actor, date) };
   await storeLapseCounts(q, date, district, lifecycle);
   return {
     summary: { district, inputHash: data.inputHash, resumed: false, ...result.counts, lifecycle },

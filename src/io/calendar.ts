@@ -6,7 +6,7 @@ import { buildCalendarYear, calendarOf, noDecree, type Calendar, type CalendarYe
 import { RulesError, type RuleProblem } from '../errors.js';
 import { parseRuleText } from '../rules/guard.js';
 import { readBounded } from '../rules/load.js';
-import { checkCalendarFile } from './file.js';
+import { checkCalendarFile } from '../rules/calendar-file.js';
 
 /**
  * The edge of the calendar: public holidays and their dates from the

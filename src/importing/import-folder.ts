@@ -17,7 +17,7 @@ import { InputError } from '../errors.js';
 import { AtomicFile, describeFsError } from '../io/atomic-file.js';
 import type { Logger } from '../log.js';
 import type { RuleSet } from '../rules/ruleset.js';
-import { readNdjson } from './ndjson.js';
+import { readNdjson } from '../io/ndjson.js';
 import {
   checkApplication,
   checkDistrict,
@@ -26,7 +26,7 @@ import {
   type Checked,
   type PlaceRecord,
   type Reject,
-} from './validate.js';
+} from '../intake/lines.js';
 
 /** The seats column's range (PostgreSQL int). */
 const MAX_SEATS = 2_147_483_647;

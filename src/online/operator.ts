@@ -1,4 +1,4 @@
-import { applyChanges, readApplicationState, readReferral } from '../db/lifecycle.js';
+import { applyChanges, readApplicationState, readReferral } from '../db/changes.js';
 import type { Database } from '../db/database.js';
 import type { Calendar } from '../domain/calendar.js';
 import { NotFoundError } from '../errors.js';
@@ -12,8 +12,8 @@ import {
   restoreApplication,
   withdrawApplication,
   type Ctx,
-} from './transitions.js';
-import type { Change } from './types.js';
+} from '../lifecycle/transitions.js';
+import type { Change } from '../lifecycle/types.js';
 
 /** The operator's lifecycle commands: read and lock, decide (pure), store with events, in one transaction. */
 

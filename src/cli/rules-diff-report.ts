@@ -1,4 +1,4 @@
-import type { RulesDiff } from './rules-diff.js';
+import type { RulesDiff } from '../online/rules-diff.js';
 
 /** Terminal text of `kezek rules diff`. */
 export function formatRulesDiff(d: RulesDiff, outFile: string | null): string {

@@ -1,10 +1,12 @@
+import { KezekError } from '../errors.js';
+import type { LapseCounts } from '../domain/outcomes.js';
 import type { ApplicationStatus, Category } from '../domain/types.js';
 import type { ApplicationState, Change, ReferralState, ReferralStatus } from '../lifecycle/types.js';
 import type { Database, Queryable } from './database.js';
 
 /** SQL of the lifecycle: read referral and application states, apply changes with their events. */
 
-interface ReferralRow {
+interface IssuedReferral {
   id: string;
   application_id: string;
   district_id: string;
@@ -24,7 +26,7 @@ const REFERRAL_COLUMNS = `id, application_id, district_id, status, category, kin
   confirm_by::text as confirm_by, confirmed_on::text as confirmed_on, enroll_by::text as enroll_by, extended_days,
   right_proven_on::text as right_proven_on`;
 
-const toReferral = (r: ReferralRow): ReferralState & { district: string } => ({
+const toReferral = (r: IssuedReferral): ReferralState & { district: string } => ({
   id: r.id,
   application: r.application_id,
   district: r.district_id,
@@ -42,13 +44,13 @@ const toReferral = (r: ReferralRow): ReferralState & { district: string } => ({
 
 /** One referral, locked for the transaction when `lock`. */
 export async function readReferral(q: Queryable, id: string, lock = false): Promise<(ReferralState & { district: string }) | null> {
-  const rows = await q.query<ReferralRow>(`select ${REFERRAL_COLUMNS} from referrals where id = $1${lock ? ' for update' : ''}`, [id]);
+  const rows = await q.query<IssuedReferral>(`select ${REFERRAL_COLUMNS} from referrals where id = $1${lock ? ' for update' : ''}`, [id]);
   return rows[0] ? toReferral(rows[0]) : null;
 }
 
 /** The district's live referrals (offered or confirmed), in id order. */
 export async function liveReferrals(q: Queryable, district: string): Promise<ReferralState[]> {
-  const rows = await q.query<ReferralRow>(
+  const rows = await q.query<IssuedReferral>(
     `select ${REFERRAL_COLUMNS} from referrals where district_id = $1 and status in ('offered', 'confirmed') order by id collate "C" for update`,
     [district],
   );
@@ -85,7 +87,7 @@ export async function applyChanges(q: Queryable, changes: readonly Change[], act
         where r.id = x.id and r.status = x."from" returning r.id`,
       [JSON.stringify(refs)],
     );
-    if (done.length !== refs.length) throw new Error('referrals changed during the update');
+    if (done.length !== refs.length) throw new KezekError('CONCURRENT_CHANGE', 'a referral changed while it was being updated (another process): nothing was stored; try again');
   }
   if (apps.length) {
     const done = await q.query(
@@ -99,7 +101,7 @@ export async function applyChanges(q: Queryable, changes: readonly Change[], act
         where a.id = x.id and a.status = x."from" returning a.id`,
       [JSON.stringify(apps)],
     );
-    if (done.length !== apps.length) throw new Error('applications changed during the update');
+    if (done.length !== apps.length) throw new KezekError('CONCURRENT_CHANGE', 'an application changed while it was being updated (another process): nothing was stored; try again');
   }
   const filled = changes.flatMap((c) => (c.seatFilled ? [c.seatFilled] : []));
   if (filled.length) {
@@ -138,13 +140,6 @@ export async function ageOut(q: Queryable, district: string, ids: readonly strin
     [ids, actor, `reached the age limit of ${maxAgeYears} years`, date, district],
   );
   return rows.length;
-}
-
-export interface LapseCounts {
-  lapsed: number;
-  cancelled: number;
-  agedOut: number;
-  seatsReturned: number;
 }
 
 export async function storeLapseCounts(q: Queryable, date: string, district: string, counts: LapseCounts): Promise<void> {

@@ -2,7 +2,9 @@ import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { allocateDistrict } from '../allocation/allocate.js';
 import type { Queryable } from '../db/database.js';
-import { allDistricts, readDistrict } from '../db/runs.js';
+import { parseQueue } from '../codec/queue.js';
+import { readDistrictRaw } from '../db/district-read.js';
+import { allDistricts } from '../db/ledger.js';
 import type { Evaluation } from '../domain/types.js';
 import { UsageError } from '../errors.js';
 import { districtImpact, type DistrictImpact } from '../rules/impact.js';
@@ -53,7 +55,8 @@ export async function diffRuleSets(db: Queryable, from: RuleSet, to: RuleSet, da
   const newEval = referenceEvaluator(to);
   const impacts: DistrictImpact[] = [];
   for (const district of districts) {
-    const data = await readDistrict(db, district);
+    const read = await readDistrictRaw(db, district);
+    const data = { places: read.places, applications: parseQueue(read.queue, district) };
     const before = await judge(oldEval, data.applications, date);
     const after = await judge(newEval, data.applications, date);
     const allocate = (evaluations: Evaluation[], rules: RuleSet) =>

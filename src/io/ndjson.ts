@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { lineProblem, type LineProblem } from './line-guard.js';
+import { lineProblem, type LineProblem } from '../intake/line-guard.js';
 
 export type NdjsonLine =
   | { line: number; text: string; value: unknown }

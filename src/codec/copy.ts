@@ -1,3 +1,5 @@
+import { KezekError } from '../errors.js';
+
 /**
  * PostgreSQL COPY text format, built in memory: the fastest way to write
  * many rows on both PostgreSQL (COPY FROM STDIN) and PGlite (COPY FROM
@@ -11,7 +13,7 @@ const NEEDS_ESCAPE = /[\\\t\n\r]/;
 export function copyField(value: CopyValue): string {
   if (value === null || value === undefined) return '\\N';
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`cannot COPY the number ${value}`);
+    if (!Number.isFinite(value)) throw new KezekError('INVARIANT_BROKEN', `cannot COPY the number ${value}`);
     return String(value);
   }
   if (typeof value === 'boolean') return value ? 't' : 'f';
@@ -117,13 +119,13 @@ export function forEachCopyRow(text: string, width: number, row: (fields: (strin
     for (;;) {
       let tab = text.indexOf('\t', start);
       if (tab < 0 || tab > end) tab = end;
-      if (f >= width) throw new Error(`COPY row with more than ${width} fields: ${text.slice(at, Math.min(end, at + 80))}`);
+      if (f >= width) throw new KezekError('INVARIANT_BROKEN', `COPY row with more than ${width} fields: ${text.slice(at, Math.min(end, at + 80))}`);
       const raw = text.slice(start, tab);
       fields[f++] = raw === '\\N' ? null : unescapeCopyField(raw);
       if (tab === end) break;
       start = tab + 1;
     }
-    if (f !== width) throw new Error(`COPY row with ${f} fields instead of ${width}: ${text.slice(at, Math.min(end, at + 80))}`);
+    if (f !== width) throw new KezekError('INVARIANT_BROKEN', `COPY row with ${f} fields instead of ${width}: ${text.slice(at, Math.min(end, at + 80))}`);
     row(fields);
     at = end + 1;
   }

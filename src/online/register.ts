@@ -1,8 +1,8 @@
 import type { Database, Queryable } from '../db/database.js';
 import { knownDistricts, knownKindergartens, liveApplicationOfChild, registeredApplication, upsertApplications } from '../db/imports.js';
 import { InputError, KezekError } from '../errors.js';
-import { lineProblem } from '../input/line-guard.js';
-import { checkApplication } from '../input/validate.js';
+import { lineProblem } from '../intake/line-guard.js';
+import { checkApplication } from '../intake/lines.js';
 import type { RuleEvaluator } from '../rules/reference-engine.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { jsonErrorWithPlace } from '../rules/guard.js';

@@ -1,8 +1,9 @@
 import type { Queryable } from '../db/database.js';
-import { applyChanges, liveReferrals, type LapseCounts } from '../db/lifecycle.js';
+import { applyChanges, liveReferrals } from '../db/changes.js';
+import type { LapseCounts } from '../domain/outcomes.js';
 import type { Calendar } from '../domain/calendar.js';
 import type { RuleParameters } from '../rules/ruleset.js';
-import { overdueChange } from './overdue.js';
+import { overdueChange } from '../lifecycle/overdue.js';
 
 export type { LapseCounts };
 

@@ -1,0 +1,59 @@
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { UsageError } from '../errors.js';
+import { AtomicFile, describeFsError, writeFileAtomic } from './atomic-file.js';
+
+/**
+ * Appends districts' outputs (NDJSON bytes) in the order they are given; the
+ * caller keeps district order. Made before a run takes its lock, so a folder
+ * that cannot be written stops the run before anything is stored: each file
+ * is written under a temporary name (never through a symlink) and renamed into
+ * place by `close`; `discard` leaves the folder as it was.
+ */
+export class RunFolderWriter {
+  private readonly files: { referrals: AtomicFile; queue: AtomicFile; refusals: AtomicFile };
+
+  /** Throws a UsageError naming the folder and the reason when it cannot be written. */
+  constructor(readonly dir: string) {
+    try {
+      if (existsSync(dir) && !statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+      try {
+        mkdirSync(dir, { recursive: true });
+      } catch (e) {
+        // A recursive mkdir reports ENOENT for a parent it could not make; the parent's own error says why.
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT' && existsSync(dirname(dir))) mkdirSync(dir);
+        throw e;
+      }
+    } catch (e) {
+      throw new UsageError(`cannot write the run folder ${dir}: ${describeFsError(e)}`);
+    }
+    const made: AtomicFile[] = [];
+    const file = (name: string): AtomicFile => {
+      try {
+        const f = new AtomicFile(join(dir, name));
+        made.push(f);
+        return f;
+      } catch (e) {
+        for (const f of made) f.discard();
+        throw new UsageError(`cannot write the run folder ${dir}: ${describeFsError(e)}`);
+      }
+    };
+    this.files = { referrals: file('referrals.ndjson'), queue: file('queue.ndjson'), refusals: file('refusals.ndjson') };
+  }
+
+  add(referrals: Uint8Array, queue: Uint8Array, refusals: Uint8Array): void {
+    this.files.referrals.write(referrals);
+    this.files.queue.write(queue);
+    this.files.refusals.write(refusals);
+  }
+
+  /** The summary last: a folder with summary.json is complete. */
+  close(summary: unknown): void {
+    for (const f of Object.values(this.files)) f.commit();
+    writeFileAtomic(join(this.dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+  }
+
+  discard(): void {
+    for (const f of Object.values(this.files)) f.discard();
+  }
+}

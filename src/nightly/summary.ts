@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { addWorkingDays, missingNextYear, provisionalYears, type Calendar } from '../domain/calendar.js';
+import type { DistrictCounts } from '../domain/outcomes.js';
+import type { EngineName } from '../rules/engine.js';
+import type { RuleSet } from '../rules/ruleset.js';
+import type { DistrictDone, DistrictSummary } from './district.js';
+
+/** summary.json of a run folder (formats.md), as kezek writes it. Pure. */
+export interface RunSummary {
+  date: string;
+  run: string | null;
+  dryRun: boolean;
+  rules: { version: string; effectiveFrom: string; hash: string };
+  engine: EngineName;
+  /** Why the compiled engine was not used, when it was asked for. */
+  engineFallback: string | null;
+  workers: number;
+  inputHash: string;
+  totals: DistrictCounts;
+  districts: DistrictSummary[];
+  /**
+   * The working-day calendar behind the run's deadlines (confirm by, and the
+   * lapses of step 1): provisional while a year on the way has no recorded
+   * decree; `missingNextYear` from 1 November when next year has no file.
+   */
+  calendar: RunCalendar;
+  /** Wall time, and per phase the time summed over districts (phases overlap across lanes). */
+  timings: { totalMs: number; readMs: number; allocateMs: number; writeMs: number };
+}
+
+export interface RunCalendar {
+  provisional: boolean;
+  /** The years without a recorded decree that the run's deadlines run through. */
+  provisionalYears: number[];
+  /** Next year when it has no calendar file yet and the date is in November or December, else null. */
+  missingNextYear: number | null;
+}
+
+/** What the run's summary says of its calendar. */
+export function runCalendar(calendar: Calendar, date: string, confirmWorkingDays: number): RunCalendar {
+  const years = provisionalYears(calendar, date, addWorkingDays(calendar, date, confirmWorkingDays));
+  return { provisional: years.length > 0, provisionalYears: years, missingNextYear: missingNextYear(calendar, date) };
+}
+
+export interface SummaryInput {
+  date: string;
+  runId: string | null;
+  rules: RuleSet;
+  engine: EngineName;
+  engineFallback: string | null;
+  workers: number;
+  calendar: RunCalendar;
+  /** Every district of the run, in district order. */
+  done: readonly DistrictDone[];
+  totalMs: number;
+}
+
+export function runSummary(s: SummaryInput): RunSummary {
+  const summaries = s.done.map((r) => r.summary);
+  const phase = (k: 'readMs' | 'allocateMs' | 'writeMs') => Math.round(s.done.reduce((sum, r) => sum + r.timings[k], 0));
+  return {
+    date: s.date,
+    run: s.runId,
+    dryRun: s.runId === null,
+    rules: { version: s.rules.version, effectiveFrom: s.rules.effectiveFrom, hash: s.rules.hash },
+    engine: s.engine,
+    engineFallback: s.engineFallback,
+    workers: s.workers,
+    inputHash: createHash('sha256').update(summaries.map((d) => `${d.district}:${d.inputHash}`).join('\n')).digest('hex'),
+    totals: sumCounts(summaries),
+    districts: summaries,
+    calendar: s.calendar,
+    timings: { totalMs: Math.round(s.totalMs), readMs: phase('readMs'), allocateMs: phase('allocateMs'), writeMs: phase('writeMs') },
+  };
+}
+
+export function sumCounts(list: readonly DistrictCounts[]): DistrictCounts {
+  const total: DistrictCounts = {
+    queued: 0,
+    refused: 0,
+    notCandidates: 0,
+    candidates: 0,
+    referrals: 0,
+    referralsByCategory: { extraordinary: 0, primary: 0, general: 0 },
+    referralsByPreferenceRank: {},
+    queueLeft: 0,
+    seatsOffered: 0,
+    seatsLeft: 0,
+  };
+  for (const c of list) {
+    for (const k of ['queued', 'refused', 'notCandidates', 'candidates', 'referrals', 'queueLeft', 'seatsOffered', 'seatsLeft'] as const) total[k] += c[k];
+    for (const k of ['extraordinary', 'primary', 'general'] as const) total.referralsByCategory[k] += c.referralsByCategory[k];
+    for (const [k, v] of Object.entries(c.referralsByPreferenceRank))
+      total.referralsByPreferenceRank[k] = (total.referralsByPreferenceRank[k] ?? 0) + v;
+  }
+  return total;
+}
