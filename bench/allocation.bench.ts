@@ -2,7 +2,7 @@ import { allocateDistrict, type AllocationInput } from '../src/allocation/alloca
 import { placeLines } from '../src/demo/generate.js';
 import type { Place } from '../src/domain/types.js';
 import { compileRuleSet } from '../src/rules/compiled.js';
-import { loadRuleSet } from '../src/rules/load.js';
+import { loadRuleSet } from '../src/io/rules-folder.js';
 import { fmt, sampleApplications } from './support.js';
 
 /** The allocation core alone (ordering, quota, matching, queue numbers) on pre-judged districts. */

@@ -1,5 +1,5 @@
 import { Bench } from 'tinybench';
-import { loadRuleSet } from '../src/rules/load.js';
+import { loadRuleSet } from '../src/io/rules-folder.js';
 import { compileRuleSet } from '../src/rules/compiled.js';
 import { referenceEvaluator } from '../src/rules/reference-engine.js';
 import { fmt, machine, sampleApplications } from './support.js';

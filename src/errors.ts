@@ -20,7 +20,9 @@ export type ErrorCode =
   /** kezek met a state its own rules say cannot happen: nothing was stored; report it. */
   | 'INVARIANT_BROKEN'
   /** kezek itself is not installed whole (a missing build file). */
-  | 'INSTALL_BROKEN';
+  | 'INSTALL_BROKEN'
+  /** A rule uses something the compiled engine does not handle (json-rules-engine runs it instead). */
+  | 'RULES_UNSUPPORTED';
 
 /** Exit codes of the command line (formats.md): 2 bad usage or input, 1 run error. */
 const EXIT_CODES: Record<ErrorCode, number> = {
@@ -35,6 +37,7 @@ const EXIT_CODES: Record<ErrorCode, number> = {
   CONCURRENT_CHANGE: 1,
   INVARIANT_BROKEN: 1,
   INSTALL_BROKEN: 1,
+  RULES_UNSUPPORTED: 2,
   RUN_LOCKED: 1,
   RUN_FAILED: 1,
   DB_FAILED: 1,
@@ -102,6 +105,14 @@ export class TransitionError extends KezekError {
   constructor(message: string, details: Record<string, unknown> = {}) {
     super('TRANSITION_REFUSED', message, details);
     this.name = 'TransitionError';
+  }
+}
+
+/** A rule construct the compiled engine does not handle; the caller falls back to json-rules-engine. */
+export class CompileUnsupported extends KezekError {
+  constructor(message: string) {
+    super('RULES_UNSUPPORTED', message);
+    this.name = 'CompileUnsupported';
   }
 }
 

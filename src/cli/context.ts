@@ -1,10 +1,11 @@
 import { resolveConfig, type KezekConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { openDatabase } from '../db/open.js';
+import type { Calendar } from '../domain/calendar.js';
+import { calendarOfFolder } from '../io/calendar.js';
+import { readRulesFolder } from '../io/rules-folder.js';
 import { createLogger, type Logger } from '../log.js';
-import { loadRuleSet } from '../rules/load.js';
-import type { RuleSet } from '../rules/ruleset.js';
-import { loadRuleSetAt } from '../rules/versions.js';
+import { RuleLibrary } from '../rules/library.js';
 
 /** Options every command takes. */
 export interface Common {
@@ -13,33 +14,65 @@ export interface Common {
   logLevel?: string | undefined;
 }
 
+/**
+ * What a command works with, made once per command: the config (the only
+ * reading of the environment), the rules folder (every rule set and the
+ * calendar files, read once; each set checked when first asked for), the
+ * working-day calendar and a logger. Everything below the CLI takes these as
+ * arguments; nothing there reads the environment or the rules folder itself.
+ */
+export class CommandContext {
+  readonly rules: RuleLibrary;
+  private cal: Calendar | undefined;
+
+  constructor(
+    readonly config: KezekConfig,
+    readonly log: Logger,
+  ) {
+    this.rules = new RuleLibrary(readRulesFolder(config.rulesDir));
+  }
+
+  /** The working-day calendar of the rules folder (RulesError when a calendar file is broken). */
+  get calendar(): Calendar {
+    return (this.cal ??= calendarOfFolder(this.rules.texts));
+  }
+}
+
+/** A command's context with its database open. */
 export interface Context {
-  config: KezekConfig;
-  db: Database;
-  log: Logger;
+  readonly config: KezekConfig;
+  readonly log: Logger;
+  readonly rules: RuleLibrary;
+  readonly calendar: Calendar;
+  readonly db: Database;
 }
 
-export function configOf(argv: Common): KezekConfig {
-  return resolveConfig({ dataDir: argv.dataDir, rulesDir: argv.rules, logLevel: argv.logLevel });
+const made = new WeakMap<object, CommandContext>();
+
+/** The command's context, made on first use and the same for the rest of the command. */
+export function contextOf(argv: Common): CommandContext {
+  let ctx = made.get(argv);
+  if (!ctx) {
+    const config = resolveConfig({ dataDir: argv.dataDir, rulesDir: argv.rules, logLevel: argv.logLevel });
+    made.set(argv, (ctx = new CommandContext(config, createLogger({ level: config.logLevel }))));
+  }
+  return ctx;
 }
 
-/** The rules in force, checked before anything touches the database. */
-export function rulesOf(argv: Common): RuleSet {
-  return loadRuleSet(configOf(argv).rulesDir);
-}
-
-/** The rule set in force at a date (the same choice as `allocate`), checked before anything touches the database. */
-export function rulesAt(argv: Common, date: string): RuleSet {
-  return loadRuleSetAt(configOf(argv).rulesDir, date);
-}
-
-/** Opens what a command needs and always closes the database. */
+/** Runs `fn` with the database open (once per command) and always closes it. */
 export async function withContext<T>(argv: Common, fn: (ctx: Context) => Promise<T>): Promise<T> {
-  const config = configOf(argv);
-  const log = createLogger({ level: config.logLevel });
-  const db = await openDatabase(config.database);
+  const ctx = contextOf(argv);
+  const db = await openDatabase(ctx.config.database);
   try {
-    return await fn({ config, db, log });
+    return await fn({
+      config: ctx.config,
+      log: ctx.log,
+      rules: ctx.rules,
+      get calendar() {
+        return ctx.calendar;
+      },
+      db,
+    });
   } finally {
     await db.close();
   }

@@ -1,12 +1,9 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KezekConfig } from '../config.js';
+import type { CommandContext } from './context.js';
 import { openDatabase } from '../db/open.js';
-import { loadCalendar } from '../io/calendar.js';
 import { writeDataset } from '../demo/write.js';
 import { importFolder } from '../importing/import-folder.js';
-import { createLogger } from '../log.js';
-import { loadRuleSet } from '../rules/load.js';
 import { runNightly } from '../nightly/run.js';
 import { formatImport, formatRun } from './format.js';
 
@@ -21,10 +18,10 @@ export interface DemoOptions {
  * `kezek demo`: a whole nightly cycle on synthetic data in its own embedded
  * database (`<data-dir>/demo`, made anew each time, never the real one).
  */
-export async function runDemo(config: KezekConfig, o: DemoOptions, print: (s: string) => void): Promise<void> {
-  const rules = loadRuleSet(config.rulesDir);
-  const calendar = loadCalendar(config.rulesDir);
-  const log = createLogger({ level: config.logLevel });
+export async function runDemo(ctx: CommandContext, o: DemoOptions, print: (s: string) => void): Promise<void> {
+  const { config, log } = ctx;
+  const rules = ctx.rules.at(o.date);
+  const calendar = ctx.calendar;
   const home = join(config.dataDir, 'demo');
   rmSync(home, { recursive: true, force: true });
   const dataDir = join(home, 'data');

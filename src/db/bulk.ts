@@ -53,3 +53,34 @@ export async function restoreAfterBulkLoad(tx: Queryable, deferred: readonly Def
   for (const d of deferred) if (d.kind !== 'foreign key') await tx.query(d.create);
   for (const d of deferred) if (d.kind === 'foreign key') await tx.query(d.create);
 }
+
+/** The tables a generated national data set is copied into (see demo/load.ts). */
+export const BULK_TABLES = ['applications', 'application_details', 'events'];
+
+const APPLICATION_COLUMNS = [
+  'id', 'district_id', 'child_birth_date', 'registered_at', 'registered_at_us', 'channel', 'preferences', 'accept_any',
+  'language', 'group_type', 'desired_from', 'stop_list_until', 'rights', 'status',
+];
+const DETAIL_COLUMNS = ['id', 'child_iin', 'child_name', 'applicant_iin', 'applicant_name', 'applicant_relation', 'raw'];
+const EVENT_COLUMNS = ['entity', 'entity_id', 'from_status', 'to_status', 'actor', 'reason'];
+
+export async function applicationCount(q: Queryable): Promise<number> {
+  const [row] = await q.query<{ n: number }>('select count(*)::int as n from applications');
+  return row?.n ?? 0;
+}
+
+/** COPY text rows (UTF-8 bytes) in the column order the generated loader writes them. */
+export const copyApplicationRows = (tx: Queryable, rows: Uint8Array) => tx.copyIn('applications', APPLICATION_COLUMNS, rows);
+export const copyDetailRows = (tx: Queryable, rows: Uint8Array) => tx.copyIn('application_details', DETAIL_COLUMNS, rows);
+export const copyEventRows = (tx: Queryable, rows: Uint8Array) => tx.copyIn('events', EVENT_COLUMNS, rows);
+
+/**
+ * The end of a bulk load of the queue: indexes made again (sorted in memory on
+ * a server; the embedded database has less to give), and the table marked to
+ * be clustered by district from then on.
+ */
+export async function finishBulkLoad(tx: Queryable, deferred: readonly Deferred[], kind: 'postgres' | 'embedded'): Promise<void> {
+  if (kind === 'postgres') await tx.query(`set local maintenance_work_mem = '1GB'`);
+  await restoreAfterBulkLoad(tx, deferred);
+  await tx.query('alter table applications cluster on applications_district');
+}

@@ -4,29 +4,13 @@
  */
 import { makeIin } from '../domain/iin.js';
 import { dateFromDayNumber, dayNumber, daysInMonth } from '../domain/dates.js';
-import type { ApplicationStatus, Channel, GroupType, Language, Right } from '../domain/types.js';
+import type { ApplicationStatus, Channel, GroupType, Language } from '../domain/types.js';
+import type { ApplicationJson, Relation } from './options.js';
 import { cumulativeWeights, type DatasetPlan, type DistrictPlan, type KindergartenPlan } from './plan.js';
 import { weightedTable, type Random } from './random.js';
 import { KAZAKH_NAMES, RUSSIAN_NAMES, surname, type NameSet } from './vocabulary.js';
 
-export interface ApplicationJson {
-  id: string;
-  child: { iin: string; birthDate: string; name: string };
-  applicant: { iin: string; name: string; relation: Relation };
-  district: string;
-  registeredAt: string;
-  channel: Channel;
-  preferences: string[];
-  acceptAnyInDistrict: boolean;
-  language: Language;
-  groupType: GroupType;
-  desiredFrom: string;
-  rights: Right[];
-  status: ApplicationStatus;
-  stopListUntil?: string;
-}
 
-type Relation = 'mother' | 'father' | 'guardian';
 type Boundary = 'seventh_birthday' | 'day_before_seventh' | 'twelve_months' | 'twelve_months_less_a_day';
 
 const CHANNELS = weightedTable<Channel>([['portal', 70], ['office', 15], ['govcorp', 15]]);

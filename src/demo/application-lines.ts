@@ -3,10 +3,12 @@
  * kindergarten plan and a small map of IIN serials is held in memory), with
  * the deliberately bad lines spread through it.
  */
+import { KezekError } from '../errors.js';
 import { makeIin } from '../domain/iin.js';
 import { dateFromDayNumber, dayNumber } from '../domain/dates.js';
-import { ApplicationFactory, type ApplicationJson } from './application-factory.js';
-import type { BadKind, GenerateOptions, GeneratedLine } from './generate.js';
+import { ApplicationFactory } from './application-factory.js';
+import type { ApplicationJson } from './options.js';
+import type { BadKind, GenerateOptions, GeneratedLine } from './options.js';
 import { planDataset, type DatasetPlan, type DistrictPlan } from './plan.js';
 import { Random, cumulativeSums } from './random.js';
 
@@ -170,7 +172,7 @@ class BadLines {
         loose['preferences'] = a.preferences.join(',');
         break;
       default:
-        throw new Error(`not an application bad line kind: ${kind}`);
+        throw new KezekError('INVARIANT_BROKEN', `not an application bad line kind: ${kind}`);
     }
     return JSON.stringify(a);
   }

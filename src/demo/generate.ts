@@ -7,60 +7,11 @@
 import { isValidDate } from '../domain/dates.js';
 import { UsageError } from '../errors.js';
 import { applicationRecords } from './application-lines.js';
-import type { ApplicationJson } from './application-factory.js';
+import type { GenerateOptions, GeneratedLine } from './options.js';
 import { placeRecords } from './place-lines.js';
 import { planDataset } from './plan.js';
 
-export interface GenerateOptions {
-  /** PRNG seed (a safe integer). */
-  seed: number;
-  /** The allocation date the data is made for (YYYY-MM-DD): ages, proof validity and desiredFrom are relative to it. */
-  date: string;
-  /** Number of districts. */
-  districts: number;
-  /** Kindergartens per district (average; each district varies it ±50%, bigger districts having more). */
-  kindergartensPerDistrict: number;
-  /** Total good applications across all districts (bad lines come on top). */
-  applications: number;
-  /** Total freed seats across all districts (exact; split in proportion to the districts' applications). */
-  seats: number;
-  /** Add a handful of deliberately bad lines to applications.ndjson and places.ndjson. */
-  badLines: boolean;
-}
-
-/** The `kezek demo` defaults: a few districts, a queue a department would recognise. */
-export const DEMO_DEFAULTS: Readonly<GenerateOptions> = Object.freeze({
-  seed: 42,
-  date: '2026-09-01',
-  districts: 6,
-  kindergartensPerDistrict: 8,
-  applications: 5000,
-  seats: 900,
-  badLines: true,
-});
-
-/** What is wrong with a deliberately bad line (the reason an import should reject it). */
-export type BadKind =
-  | 'not_json'
-  | 'truncated'
-  | 'iin_check_digit'
-  | 'iin_birth_date'
-  | 'impossible_date'
-  | 'duplicate_id'
-  | 'unknown_district'
-  | 'foreign_preference'
-  | 'missing_field'
-  | 'wrong_type'
-  | 'unknown_kindergarten'
-  | 'zero_seats';
-
-/** One NDJSON line (no newline) and, for a deliberately bad one, what is wrong with it. */
-export interface GeneratedLine {
-  line: string;
-  bad: BadKind | null;
-  /** A good application line's object (what `line` is the JSON of), so loaders need not parse it back. */
-  application?: ApplicationJson;
-}
+export { DEMO_DEFAULTS, type BadKind, type GeneratedLine, type GenerateOptions } from './options.js';
 
 /** Throws a UsageError naming the first option that cannot be generated from. */
 export function checkGenerateOptions(o: GenerateOptions): void {

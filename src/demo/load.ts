@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import { CopyBytes, copyField } from '../codec/copy.js';
-import { dropForBulkLoad, restoreAfterBulkLoad } from '../db/bulk.js';
+import { applicationCount, BULK_TABLES, copyApplicationRows, copyDetailRows, copyEventRows, dropForBulkLoad, finishBulkLoad } from '../db/bulk.js';
+import { KezekError, UsageError } from '../errors.js';
 import { settleAfterLoad, upsertDistricts, upsertKindergartens, upsertPlaces } from '../db/imports.js';
 import { parseInstant } from '../domain/dates.js';
 import { compareIds } from '../domain/ids.js';
@@ -19,12 +20,6 @@ export interface LoadCounts {
   applications: number;
 }
 
-const APPLICATION_COLUMNS = [
-  'id', 'district_id', 'child_birth_date', 'registered_at', 'registered_at_us', 'channel', 'preferences', 'accept_any',
-  'language', 'group_type', 'desired_from', 'stop_list_until', 'rights', 'status',
-];
-const BULK_TABLES = ['applications', 'application_details', 'events'];
-const DETAIL_COLUMNS = ['id', 'child_iin', 'child_name', 'applicant_iin', 'applicant_name', 'applicant_relation', 'raw'];
 
 /**
  * Generates a data set straight into an empty database with COPY (no NDJSON
@@ -33,8 +28,7 @@ const DETAIL_COLUMNS = ['id', 'child_iin', 'child_name', 'applicant_iin', 'appli
  * path for real data.
  */
 export async function loadGenerated(db: Database, o: GenerateOptions, batch = 10_000, chunkBytes = 1 << 20): Promise<LoadCounts> {
-  const [{ n }] = (await db.query<{ n: number }>('select count(*)::int as n from applications')) as [{ n: number }];
-  if (n > 0) throw new Error('the database already has applications: load generated data into an empty one');
+  if ((await applicationCount(db)) > 0) throw new UsageError('the database already has applications: load generated data into an empty one');
   const options = { ...o, badLines: false };
   const counts: LoadCounts = { districts: 0, kindergartens: 0, groups: 0, seats: 0, applications: 0 };
 
@@ -75,7 +69,7 @@ export async function loadGenerated(db: Database, o: GenerateOptions, batch = 10
   try {
     await db.transaction(async (tx) => {
       const deferred = await dropForBulkLoad(tx, BULK_TABLES);
-      const store = (rows: Uint8Array) => tx.copyIn('applications', APPLICATION_COLUMNS, rows);
+      const store = (rows: Uint8Array) => copyApplicationRows(tx, rows);
       for (let b = await batches.next(); b.n > 0; b = await batches.next()) {
         let start = 0;
         for (const [district, end] of b.applicationsByDistrict) {
@@ -83,15 +77,12 @@ export async function loadGenerated(db: Database, o: GenerateOptions, batch = 10
           if (full) await store(full);
           start = end;
         }
-        await tx.copyIn('application_details', DETAIL_COLUMNS, b.details);
-        await tx.copyIn('events', ['entity', 'entity_id', 'from_status', 'to_status', 'actor', 'reason'], b.events);
+        await copyDetailRows(tx, b.details);
+        await copyEventRows(tx, b.events);
         counts.applications += b.n;
       }
       for (const rows of pending.rest()) await store(rows);
-      // Indexes sorted in memory on a server; the embedded database has less to give.
-      if (db.kind === 'postgres') await tx.query(`set local maintenance_work_mem = '1GB'`);
-      await restoreAfterBulkLoad(tx, deferred);
-      await tx.query('alter table applications cluster on applications_district');
+      await finishBulkLoad(tx, deferred, db.kind);
     });
   } finally {
     await batches.close();
@@ -127,7 +118,7 @@ export function nextCopyBatch(records: Iterator<GeneratedLine>, size: number): C
     const r = records.next();
     if (r.done) break;
     const x = r.value.application;
-    if (!x) throw new Error('the loader takes good lines only');
+    if (!x) throw new KezekError('INVARIANT_BROKEN', 'the loader takes good lines only');
     // Dates, instants and the enumerated fields come from the generator in their plain form:
     // only ids, names and free text go through the COPY escaping.
     const f = copyField;
@@ -214,7 +205,7 @@ function applicationBatches(options: GenerateOptions, size: number): Batches {
     for (const w of waiting.splice(0)) w.reject(e);
   };
   worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`the generator thread stopped (exit code ${code})`)));
+  worker.on('exit', (code) => fail(new KezekError('RUN_FAILED', `the generator thread stopped (exit code ${code})`)));
   const request = (): Promise<CopyBatch> =>
     new Promise((resolve, reject) => {
       if (failure) return reject(failure);
@@ -228,7 +219,7 @@ function applicationBatches(options: GenerateOptions, size: number): Batches {
     async next() {
       // Always one more asked for: after the last batch the thread answers n = 0 to every ask.
       const p = request();
-      p.catch(() => {});
+      p.catch(() => {}); // not an unhandled rejection while it waits its turn (see above)
       ahead.push(p);
       return ahead.shift()!;
     },

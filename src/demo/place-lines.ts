@@ -6,7 +6,7 @@
 import { dateFromDayNumber, dayNumber } from '../domain/dates.js';
 import type { GroupType, Language, Place } from '../domain/types.js';
 import { yearsBefore } from './application-factory.js';
-import type { GenerateOptions, GeneratedLine } from './generate.js';
+import type { GenerateOptions, GeneratedLine } from './options.js';
 import { cumulativeWeights, planDataset, type DistrictPlan } from './plan.js';
 import { Random, weightedTable, type WeightedTable } from './random.js';
 

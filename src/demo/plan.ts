@@ -5,7 +5,7 @@
  * rebuilds it from the seed instead of sharing state.
  */
 import type { Language } from '../domain/types.js';
-import type { GenerateOptions } from './generate.js';
+import type { GenerateOptions } from './options.js';
 import { Random, apportion, cumulativeSums } from './random.js';
 import { CITY_DISTRICTS, KINDERGARTEN_NAMES, REGIONS, RURAL_DISTRICTS, type RegionInfo } from './vocabulary.js';
 

@@ -1,12 +1,11 @@
-import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type HolidaysClass from 'date-holidays';
 import { buildCalendarYear, calendarOf, noDecree, type Calendar, type CalendarYear, type Holiday, type Texts } from '../domain/calendar.js';
 import { RulesError, type RuleProblem } from '../errors.js';
-import { parseRuleText } from '../rules/guard.js';
-import { readBounded } from '../rules/load.js';
 import { checkCalendarFile } from '../rules/calendar-file.js';
+import { parseRuleText } from '../rules/guard.js';
+import type { FileText, RulesFolderTexts } from '../rules/library.js';
+import { readRulesFolder } from './rules-folder.js';
 
 /**
  * The edge of the calendar: public holidays and their dates from the
@@ -15,31 +14,16 @@ import { checkCalendarFile } from '../rules/calendar-file.js';
  * A year without a file is computed from the holidays and the substitution
  * rule alone: provisional, never refused.
  */
-export function loadCalendar(rulesDir: string): Calendar {
-  const { years, problems } = readCalendarFiles(rulesDir);
-  if (problems.length) throw new RulesError(problems);
-  return calendarOf(years, computedYear);
-}
-
-/** Every rules/calendar/YYYY.json of a folder, checked; problems of all files at once (for `rules validate`). */
-export function readCalendarFiles(rulesDir: string): { years: CalendarYear[]; problems: RuleProblem[] } {
-  const dir = join(rulesDir, 'calendar');
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    names = [];
-  }
+export function calendarFromTexts(files: readonly FileText[]): { calendar: Calendar; problems: RuleProblem[] } {
   const problems: RuleProblem[] = [];
   const years: CalendarYear[] = [];
-  for (const name of names.sort()) {
+  for (const { name, text } of files) {
     const file = `calendar/${name}`;
     if (!/^\d{4}\.json$/.test(name)) {
-      if (name.endsWith('.json')) problems.push({ file, path: '', message: 'a calendar file is named YYYY.json after its year' });
+      problems.push({ file, path: '', message: 'a calendar file is named YYYY.json after its year' });
       continue;
     }
     const year = Number(name.slice(0, 4));
-    const text = readBounded(join(dir, name));
     if (text === null) {
       problems.push({ file, path: '', message: 'not a readable file of at most 512 KiB' });
       continue;
@@ -56,7 +40,19 @@ export function readCalendarFiles(rulesDir: string): { years: CalendarYear[]; pr
       problems.push(...e.problems);
     }
   }
-  return { years, problems };
+  return { calendar: calendarOf(years, computedYear), problems };
+}
+
+/** The calendar of a rules folder's texts; RulesError when a calendar file is broken. */
+export function calendarOfFolder(texts: RulesFolderTexts): Calendar {
+  const { calendar, problems } = calendarFromTexts(texts.calendar);
+  if (problems.length) throw new RulesError(problems);
+  return calendar;
+}
+
+/** The calendar of a rules folder (read now). */
+export function loadCalendar(rulesDir: string): Calendar {
+  return calendarOfFolder(readRulesFolder(rulesDir));
 }
 
 /** A year nobody has written a file for: the maintained holidays with the substitution rule; provisional. */

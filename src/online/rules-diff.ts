@@ -8,10 +8,10 @@ import { allDistricts } from '../db/ledger.js';
 import type { Evaluation } from '../domain/types.js';
 import { UsageError } from '../errors.js';
 import { districtImpact, type DistrictImpact } from '../rules/impact.js';
-import { loadRuleSet } from '../rules/load.js';
+import { loadRuleSet } from '../io/rules-folder.js';
+import type { RuleLibrary } from '../rules/library.js';
 import { referenceEvaluator, type RuleEvaluator } from '../rules/reference-engine.js';
 import type { RuleSet } from '../rules/ruleset.js';
-import { loadRuleSetAt, ruleSetHeaders } from '../rules/versions.js';
 
 /**
  * `kezek rules diff`: both rule sets judge the current queue at one date and
@@ -29,15 +29,13 @@ export interface RulesDiff {
  * effectiveFrom, so a scheduled set can be previewed before its date) or the
  * version name of a set in the --rules folder. Absent: the set in force at the date.
  */
-export function resolveRuleSetArg(rulesDir: string, arg: string | undefined, date: string): RuleSet {
-  if (arg === undefined) return loadRuleSetAt(rulesDir, date);
+export function resolveRuleSetArg(library: RuleLibrary, arg: string | undefined, date: string): RuleSet {
+  if (arg === undefined) return library.at(date);
   const asPath = isAbsolute(arg) ? arg : resolve(arg);
-  if (existsSync(asPath) && statSync(asPath).isDirectory()) {
-    return loadRuleSet(asPath);
-  }
-  const header = ruleSetHeaders(rulesDir).find((h) => h.version === arg);
-  if (!header) throw new UsageError(`${arg} is neither a rules folder nor a version in ${rulesDir}`);
-  return loadRuleSet(header.dir, header.label);
+  if (existsSync(asPath) && statSync(asPath).isDirectory()) return loadRuleSet(asPath);
+  const set = library.byVersion(arg);
+  if (!set) throw new UsageError(`${arg} is neither a rules folder nor a version in ${library.dir}`);
+  return set;
 }
 
 async function judge(evaluator: RuleEvaluator, apps: Parameters<RuleEvaluator['evaluate']>[0][], date: string): Promise<Evaluation[]> {

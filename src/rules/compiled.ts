@@ -1,4 +1,5 @@
 import type { Application, Category, Evaluation } from '../domain/types.js';
+import { CompileUnsupported as Unsupported } from '../errors.js';
 import { FACTS, factsAt, type Facts } from './facts.js';
 import type { RuleDefinition, RuleSet } from './ruleset.js';
 
@@ -15,7 +16,6 @@ type Predicate = (facts: Facts) => boolean;
 type Operand = (facts: Facts) => unknown;
 type OperatorFn = (factValue: unknown, jsonValue: unknown) => boolean;
 
-export class Unsupported extends Error {}
 
 // json-rules-engine's check, `parseFloat(v).toString() !== 'NaN'`; for a number that is exactly
 // "not NaN" (parseFloat(String(n)) gives n back), without turning it into a string each time.
@@ -81,107 +81,119 @@ function compilePath(path: unknown): ((v: unknown) => unknown) | null {
   };
 }
 
-let usedFacts: Set<keyof Facts> | null = null;
-/** The rule set's parameters while it compiles: the `parameters` fact, the same for every application. */
-let constantParameters: { value: unknown } | null = null;
+/**
+ * One rule set's compilation: which facts its rules read (only those are
+ * built per application) and its parameters (the `parameters` fact, the same
+ * for every application, looked up once).
+ */
+class Compiler {
+  readonly usedFacts = new Set<keyof Facts>(['validRights']);
 
-function compileFact(ref: Record<string, unknown>): Operand {
-  const name = ref.fact;
-  if (typeof name !== 'string' || !FACT_NAMES.has(name)) throw new Unsupported(`fact ${JSON.stringify(name)}`);
-  usedFacts?.add(name as keyof Facts);
-  if (ref.params !== undefined) throw new Unsupported(`fact params on "${name}"`);
-  const path = compilePath(ref.path);
-  const key = name as keyof Facts;
-  if (name === 'parameters' && constantParameters) {
-    // Looked up once here instead of once per application.
-    const value = path ? path(constantParameters.value) : constantParameters.value;
-    return () => value;
+  constructor(private readonly parameters: { value: unknown } | null) {}
+
+  fact(ref: Record<string, unknown>): Operand {
+    const name = ref.fact;
+    if (typeof name !== 'string' || !FACT_NAMES.has(name)) throw new Unsupported(`fact ${JSON.stringify(name)}`);
+    this.usedFacts.add(name as keyof Facts);
+    if (ref.params !== undefined) throw new Unsupported(`fact params on "${name}"`);
+    const path = compilePath(ref.path);
+    const key = name as keyof Facts;
+    if (name === 'parameters' && this.parameters) {
+      // Looked up once here instead of once per application.
+      const value = path ? path(this.parameters.value) : this.parameters.value;
+      return () => value;
+    }
+    return path ? (f) => path(f[key]) : (f) => f[key];
   }
-  return path ? (f) => path(f[key]) : (f) => f[key];
-}
 
-export function compileCondition(node: unknown): Predicate {
-  if (!isObject(node)) throw new Unsupported('a condition that is not an object');
-  for (const bool of ['all', 'any'] as const) {
-    if (own(node, bool)) {
-      const list = node[bool];
-      if (!Array.isArray(list)) throw new Unsupported(`"${bool}" that is not a list`);
-      if (list.length === 0) return () => true; // as json-rules-engine: an empty list passes
-      if (bool === 'any') {
-        const fused = fuseContains(list);
-        if (fused) return fused;
+  condition(node: unknown): Predicate {
+    if (!isObject(node)) throw new Unsupported('a condition that is not an object');
+    for (const bool of ['all', 'any'] as const) {
+      if (own(node, bool)) {
+        const list = node[bool];
+        if (!Array.isArray(list)) throw new Unsupported(`"${bool}" that is not a list`);
+        if (list.length === 0) return () => true; // as json-rules-engine: an empty list passes
+        if (bool === 'any') {
+          const fused = this.fuseContains(list);
+          if (fused) return fused;
+        }
+        const parts = list.map((c) => this.condition(c));
+        if (parts.length === 1) return parts[0]!;
+        const n = parts.length;
+        return bool === 'all'
+          ? (f) => {
+              for (let i = 0; i < n; i++) if (!parts[i]!(f)) return false;
+              return true;
+            }
+          : (f) => {
+              for (let i = 0; i < n; i++) if (parts[i]!(f)) return true;
+              return false;
+            };
       }
-      const parts = list.map(compileCondition);
-      if (parts.length === 1) return parts[0]!;
-      const n = parts.length;
-      return bool === 'all'
-        ? (f) => {
-            for (let i = 0; i < n; i++) if (!parts[i]!(f)) return false;
-            return true;
-          }
-        : (f) => {
-            for (let i = 0; i < n; i++) if (parts[i]!(f)) return true;
-            return false;
-          };
+    }
+    if (own(node, 'not')) {
+      const inner = this.condition(node.not);
+      return (f) => !inner(f);
+    }
+    if (own(node, 'condition')) throw new Unsupported('shared condition references');
+    if (typeof node.operator !== 'string') throw new Unsupported('a condition without an operator');
+    const left = this.fact(node);
+    const op = compileOperator(node.operator);
+    const value = node.value;
+    if (isObject(value) && own(value, 'fact')) {
+      const right = this.fact(value);
+      return (f) => op(left(f), right(f));
+    }
+    if (node.path === undefined) {
+      const key = node.fact as keyof Facts;
+      return (f) => op(f[key], value);
+    }
+    return (f) => op(left(f), value);
+  }
+
+  /**
+   * `any` of plain `{fact: F, operator: "contains", value: literal}` on one
+   * fact (the category rules' shape) becomes one pass over the fact's list
+   * with a Set: the same truth value, without n scans.
+   */
+  private fuseContains(list: unknown[]): Predicate | null {
+    const first = list[0];
+    if (!isObject(first) || typeof first.fact !== 'string') return null;
+    const fact = first.fact;
+    const values = new Set<unknown>();
+    for (const c of list) {
+      if (!isObject(c) || c.fact !== fact || c.operator !== 'contains' || c.path !== undefined || c.params !== undefined) return null;
+      if (isObject(c.value) || Array.isArray(c.value)) return null;
+      if (Object.keys(c).some((k) => !['fact', 'operator', 'value', 'priority'].includes(k))) return null;
+      values.add(c.value);
+    }
+    this.fact(first); // checks the fact and records it as used
+    const key = fact as keyof Facts;
+    return (f) => {
+      const v = f[key];
+      if (!Array.isArray(v)) return false;
+      for (let i = 0; i < v.length; i++) if (values.has(v[i])) return true;
+      return false;
+    };
+  }
+
+  rule(r: RuleDefinition): Predicate {
+    try {
+      return this.condition(r.conditions);
+    } catch (e) {
+      if (e instanceof Unsupported) throw new Unsupported(`rule "${r.name}": ${e.message}`);
+      throw e;
     }
   }
-  if (own(node, 'not')) {
-    const inner = compileCondition(node.not);
-    return (f) => !inner(f);
-  }
-  if (own(node, 'condition')) throw new Unsupported('shared condition references');
-  if (typeof node.operator !== 'string') throw new Unsupported('a condition without an operator');
-  const left = compileFact(node);
-  const op = compileOperator(node.operator);
-  const value = node.value;
-  if (isObject(value) && own(value, 'fact')) {
-    const right = compileFact(value);
-    return (f) => op(left(f), right(f));
-  }
-  if (node.path === undefined) {
-    const key = node.fact as keyof Facts;
-    return (f) => op(f[key], value);
-  }
-  return (f) => op(left(f), value);
 }
 
-/**
- * `any` of plain `{fact: F, operator: "contains", value: literal}` on one
- * fact (the category rules' shape) becomes one pass over the fact's list
- * with a Set: the same truth value, without n scans.
- */
-function fuseContains(list: unknown[]): Predicate | null {
-  const first = list[0];
-  if (!isObject(first) || typeof first.fact !== 'string') return null;
-  const fact = first.fact;
-  const values = new Set<unknown>();
-  for (const c of list) {
-    if (!isObject(c) || c.fact !== fact || c.operator !== 'contains' || c.path !== undefined || c.params !== undefined) return null;
-    if (isObject(c.value) || Array.isArray(c.value)) return null;
-    if (Object.keys(c).some((k) => !['fact', 'operator', 'value', 'priority'].includes(k))) return null;
-    values.add(c.value);
-  }
-  compileFact(first); // checks the fact and records it as used
-  const key = fact as keyof Facts;
-  return (f) => {
-    const v = f[key];
-    if (!Array.isArray(v)) return false;
-    for (let i = 0; i < v.length; i++) if (values.has(v[i])) return true;
-    return false;
-  };
+/** One condition compiled on its own (no rule set: a `parameters` fact is read per application). */
+export function compileCondition(node: unknown): Predicate {
+  return new Compiler(null).condition(node);
 }
 
 export interface CompiledRules {
   evaluate(app: Application, date: string): Evaluation;
-}
-
-function compileRule(r: RuleDefinition): Predicate {
-  try {
-    return compileCondition(r.conditions);
-  } catch (e) {
-    if (e instanceof Unsupported) throw new Unsupported(`rule "${r.name}": ${e.message}`);
-    throw e;
-  }
 }
 
 /**
@@ -190,32 +202,26 @@ function compileRule(r: RuleDefinition): Predicate {
  * something this compiler does not handle.
  */
 export function compileRuleSet(rules: RuleSet): CompiledRules {
-  usedFacts = new Set(['validRights']);
-  constantParameters = { value: rules.parameters };
-  try {
-    const refusals = rules.eligibility.map((r) => ({ test: compileRule(r), reason: String(r.event.params?.reason) }));
-    const categories = rules.categories.map((c) => ({ test: compileRule(c.definition), category: c.category, rights: c.rights }));
-    const facts = factsWriter(usedFacts, rules);
-    return {
-      evaluate(app, date) {
-        const f = facts(app, date);
-        let reasons: string[] = NONE;
-        for (const r of refusals) if (r.test(f)) (reasons === NONE ? (reasons = []) : reasons).push(r.reason);
-        // Category rules are sorted by rank: the first that fires wins.
-        for (const c of categories) {
-          if (c.test(f)) {
-            const rights = f.validRights === NONE ? NONE : f.validRights.filter((r) => c.rights.includes(r));
-            return { eligible: reasons === NONE, reasons, category: c.category, rights };
-          }
+  const compiler = new Compiler({ value: rules.parameters });
+  const refusals = rules.eligibility.map((r) => ({ test: compiler.rule(r), reason: String(r.event.params?.reason) }));
+  const categories = rules.categories.map((c) => ({ test: compiler.rule(c.definition), category: c.category, rights: c.rights }));
+  const facts = factsWriter(compiler.usedFacts, rules);
+  return {
+    evaluate(app, date) {
+      const f = facts(app, date);
+      let reasons: string[] = NONE;
+      for (const r of refusals) if (r.test(f)) (reasons === NONE ? (reasons = []) : reasons).push(r.reason);
+      // Category rules are sorted by rank: the first that fires wins.
+      for (const c of categories) {
+        if (c.test(f)) {
+          const rights = f.validRights === NONE ? NONE : f.validRights.filter((r) => c.rights.includes(r));
+          return { eligible: reasons === NONE, reasons, category: c.category, rights };
         }
-        // Most children: eligible, general, no rights. One shared (frozen) verdict for them all.
-        return reasons === NONE ? ELIGIBLE_GENERAL : { eligible: false, reasons, category: 'general' as Category, rights: NONE };
-      },
-    };
-  } finally {
-    usedFacts = null;
-    constantParameters = null;
-  }
+      }
+      // Most children: eligible, general, no rights. One shared (frozen) verdict for them all.
+      return reasons === NONE ? ELIGIBLE_GENERAL : { eligible: false, reasons, category: 'general' as Category, rights: NONE };
+    },
+  };
 }
 
 /** The empty list, shared (frozen: nothing may push to it). */

@@ -1,5 +1,6 @@
 import type { Application, Evaluation } from '../domain/types.js';
-import { compileRuleSet, Unsupported, type CompiledRules } from './compiled.js';
+import { CompileUnsupported } from '../errors.js';
+import { compileRuleSet, type CompiledRules } from './compiled.js';
 import { referenceEvaluator, type RuleEvaluator } from './reference-engine.js';
 import type { RuleSet } from './ruleset.js';
 
@@ -20,7 +21,7 @@ export function chooseEngine(rules: RuleSet, wanted: EngineName): EngineChoice {
     compileRuleSet(rules);
     return { engine: 'compiled', fallback: null };
   } catch (e) {
-    if (e instanceof Unsupported) return { engine: 'reference', fallback: e.message };
+    if (e instanceof CompileUnsupported) return { engine: 'reference', fallback: e.message };
     throw e;
   }
 }

@@ -1,50 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { RulesError, type RuleProblem } from '../errors.js';
-import { RULE_FILE_LIMITS, parseRuleText } from './guard.js';
+import { parseRuleText } from './guard.js';
 import { RULE_FILES, type RuleFile } from './schema.js';
 import { LIFECYCLE_PARAMETERS, type CategoryRule, type RuleDefinition, type RuleSet } from './ruleset.js';
-import { schemaProblems } from './validate.js';
-
-/** Reads a rules folder and checks it; every problem is reported at once. */
-export function loadRuleSet(dir: string, label = ''): RuleSet {
-  return ruleSetFromTexts(readRuleTexts(dir, label), label);
-}
-
-/** The bytes of the four rule files of a folder (I/O only; no checks beyond "is it there"). */
-export function readRuleTexts(dir: string, label = ''): Map<string, string> {
-  let present: string[];
-  try {
-    present = readdirSync(dir);
-  } catch {
-    throw new RulesError([{ file: label || dir, path: '', message: 'rules folder cannot be read' }]);
-  }
-  const problems: RuleProblem[] = [];
-  const texts = new Map<string, string>();
-  for (const file of RULE_FILES) {
-    if (!present.includes(file)) {
-      problems.push({ file: label + file, path: '', message: 'file is missing' });
-      continue;
-    }
-    const text = readBounded(join(dir, file));
-    if (text === null) problems.push({ file: label + file, path: '', message: `not a readable file of at most ${RULE_FILE_LIMITS.maxBytes / 1024} KiB` });
-    else texts.set(file, text);
-  }
-  if (problems.length) throw new RulesError(problems);
-  return texts;
-}
-
-/** A file's text, or null when it is not a regular file or is too big to be a rule file. */
-export function readBounded(path: string): string | null {
-  try {
-    const st = statSync(path);
-    if (!st.isFile() || st.size > RULE_FILE_LIMITS.maxBytes) return null;
-    return readFileSync(path, 'utf8');
-  } catch {
-    return null;
-  }
-}
+import { schemaProblems } from './schema-check.js';
 
 /** Pure: parses, checks and resolves the rule files' texts. `label` prefixes file names in problems. */
 export function ruleSetFromTexts(texts: Map<string, string>, label = ''): RuleSet {

@@ -1,12 +1,8 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseInstant } from '../domain/dates.js';
 import type { Application, Evaluation } from '../domain/types.js';
-import { RulesError, type RuleProblem } from '../errors.js';
-import { parseRuleText } from './guard.js';
-import { readBounded } from './load.js';
+import type { RuleProblem } from '../errors.js';
 import type { RuleEvaluator } from './reference-engine.js';
-import { schemaProblems } from './validate.js';
+import { schemaProblems } from './schema-check.js';
 
 /**
  * Rule tests policy staff write next to the rules (`tests/*.json`): an
@@ -72,37 +68,6 @@ export function fixtureCases(file: string, doc: unknown): { cases: RuleTestCase[
   const tests = (doc as { tests: { name: string; date: string; application: FixtureApp; expect: Partial<Evaluation> }[] }).tests;
   const cases = tests.map((t) => ({ file, name: t.name, date: t.date, application: fixtureApplication(t.name, t.application), expect: t.expect }));
   return { cases, problems: [] };
-}
-
-/** Reads `<rulesDir>/tests/*.json`; a broken fixture file is a RulesError naming it. */
-export function loadRuleTests(rulesDir: string): RuleTestCase[] {
-  const dir = join(rulesDir, TESTS_DIR);
-  let files: string[];
-  try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-  } catch {
-    throw new RulesError([{ file: `${TESTS_DIR}/`, path: '', message: 'no rule tests folder' }]);
-  }
-  const problems: RuleProblem[] = [];
-  const cases: RuleTestCase[] = [];
-  for (const f of files) {
-    const label = `${TESTS_DIR}/${f}`;
-    const text = readBounded(join(dir, f));
-    if (text === null) {
-      problems.push({ file: label, path: '', message: 'not a readable file' });
-      continue;
-    }
-    const parsed = parseRuleText(label, text);
-    if ('problems' in parsed) {
-      problems.push(...parsed.problems);
-      continue;
-    }
-    const got = fixtureCases(label, parsed.value);
-    problems.push(...got.problems);
-    cases.push(...got.cases);
-  }
-  if (problems.length) throw new RulesError(problems);
-  return cases;
 }
 
 /** Pure comparison of what a case expects with what the rules decided. */

@@ -1,10 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { RulesError, type RuleProblem } from '../errors.js';
-import { parseRuleText } from './guard.js';
-import { loadRuleSet, readBounded } from './load.js';
-import type { RuleSet } from './ruleset.js';
-import { schemaProblems } from './validate.js';
+import type { RuleProblem } from '../errors.js';
 
 /**
  * Several rule sets in one rules folder: the folder itself is one set (the
@@ -20,45 +14,6 @@ export interface RuleSetHeader {
   label: string;
   version: string;
   effectiveFrom: string;
-}
-
-/** The sets of a rules folder, by effectiveFrom (only ruleset.json of each is read and checked). */
-export function ruleSetHeaders(dir: string): RuleSetHeader[] {
-  const places = [{ dir, label: '' }];
-  const versionsDir = join(dir, VERSIONS_DIR);
-  let names: string[] = [];
-  try {
-    names = readdirSync(versionsDir).filter((n) => statSync(join(versionsDir, n)).isDirectory());
-  } catch {
-    names = [];
-  }
-  for (const n of names.sort()) places.push({ dir: join(versionsDir, n), label: `${VERSIONS_DIR}/${n}/` });
-
-  const problems: RuleProblem[] = [];
-  const headers: RuleSetHeader[] = [];
-  for (const p of places) {
-    const file = `${p.label}ruleset.json`;
-    const text = readBounded(join(p.dir, 'ruleset.json'));
-    if (text === null) {
-      problems.push({ file, path: '', message: p.label ? 'file is missing' : 'file is missing (or the rules folder cannot be read)' });
-      continue;
-    }
-    const parsed = parseRuleText(file, text);
-    if ('problems' in parsed) {
-      problems.push(...parsed.problems);
-      continue;
-    }
-    const bad = schemaProblems('ruleset.json', file, parsed.value);
-    if (bad.length) {
-      problems.push(...bad);
-      continue;
-    }
-    const h = parsed.value as { version: string; effectiveFrom: string };
-    headers.push({ ...p, version: h.version, effectiveFrom: h.effectiveFrom });
-  }
-  problems.push(...scheduleProblems(headers));
-  if (problems.length) throw new RulesError(problems);
-  return headers.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
 }
 
 /** Pure: two sets may not share a version or a start date (which one is in force would be ambiguous). */
@@ -82,32 +37,4 @@ export function headerAt(headers: readonly RuleSetHeader[], date: string): RuleS
   let found: RuleSetHeader | null = null;
   for (const h of headers) if (h.effectiveFrom <= date && (!found || h.effectiveFrom > found.effectiveFrom)) found = h;
   return found;
-}
-
-/** The rule set in force at `date` in a rules folder, fully checked. */
-export function loadRuleSetAt(dir: string, date: string): RuleSet {
-  const headers = ruleSetHeaders(dir);
-  const h = headerAt(headers, date);
-  if (!h) {
-    const first = headers[0];
-    throw new RulesError([{ file: 'ruleset.json', path: '$.effectiveFrom', message: `no rule set is in force at ${date}${first ? `; the earliest starts ${first.effectiveFrom}` : ''}` }]);
-  }
-  return loadRuleSet(h.dir, h.label);
-}
-
-/** Every set of the folder, each fully checked; all problems at once. */
-export function loadAllRuleSets(dir: string): RuleSet[] {
-  const headers = ruleSetHeaders(dir);
-  const problems: RuleProblem[] = [];
-  const sets: RuleSet[] = [];
-  for (const h of headers) {
-    try {
-      sets.push(loadRuleSet(h.dir, h.label));
-    } catch (e) {
-      if (e instanceof RulesError) problems.push(...e.problems);
-      else throw e;
-    }
-  }
-  if (problems.length) throw new RulesError(problems);
-  return sets;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeDataset } from '../../src/demo/write.js';
-import { loadRuleSet } from '../../src/rules/load.js';
+import { loadRuleSet } from '../../src/io/rules-folder.js';
 import type { RuleSet } from '../../src/rules/ruleset.js';
 import { diffRuleSets } from '../../src/online/rules-diff.js';
 import { kezek } from '../support/cli.js';

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeDataset } from '../../src/demo/write.js';
-import { loadRuleSetAt } from '../../src/rules/versions.js';
+import { loadRuleSetAt } from '../../src/io/rules-folder.js';
 import { kezek } from '../support/cli.js';
 import { BACKENDS, dropSchema, openTestDatabase, POSTGRES_URL, useDatabase } from '../support/databases.js';
 import { allocate, importData, lines, shippedRules, tempDir } from '../support/run-helpers.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCalendar } from '../../src/io/calendar.js';
 import { TransitionError } from '../../src/errors.js';
 import { checkAnswer, complaintDueOn, isOverdue, type Complaint } from '../../src/lifecycle/complaints.js';
-import { loadRuleSet } from '../../src/rules/load.js';
+import { loadRuleSet } from '../../src/io/rules-folder.js';
 
 const calendar = loadCalendar('rules');
 const params = loadRuleSet('rules').parameters;

@@ -14,7 +14,7 @@ import {
   type Ctx,
 } from '../../src/lifecycle/transitions.js';
 import type { ApplicationState, ReferralState } from '../../src/lifecycle/types.js';
-import { loadRuleSet } from '../../src/rules/load.js';
+import { loadRuleSet } from '../../src/io/rules-folder.js';
 
 const calendar = loadCalendar('rules');
 const params = loadRuleSet('rules').parameters;

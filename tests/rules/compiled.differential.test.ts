@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { generatedApplications } from '../../src/demo/applications.js';
 import { addDays } from '../../src/domain/dates.js';
 import type { Application } from '../../src/domain/types.js';
-import { compileRuleSet, compileOperator, Unsupported } from '../../src/rules/compiled.js';
+import { compileRuleSet, compileOperator } from '../../src/rules/compiled.js';
+import { CompileUnsupported as Unsupported } from '../../src/errors.js';
 import { chooseEngine, RuleEngines } from '../../src/rules/engine.js';
-import { buildRuleSet, loadRuleSet } from '../../src/rules/load.js';
+import { buildRuleSet } from '../../src/rules/load.js';
+import { loadRuleSet } from '../../src/io/rules-folder.js';
 import { referenceEvaluator } from '../../src/rules/reference-engine.js';
 import type { RuleSet } from '../../src/rules/ruleset.js';
 

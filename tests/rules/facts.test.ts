@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FACTS, factsAt } from '../../src/rules/facts.js';
-import { loadRuleSet } from '../../src/rules/load.js';
+import { loadRuleSet } from '../../src/io/rules-folder.js';
 import { OPERATORS } from '../../src/rules/operators.js';
 import { app } from '../support/builders.js';
 import { kezek } from '../support/cli.js';

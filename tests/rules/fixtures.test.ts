@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { loadRuleSet } from '../../src/rules/load.js';
+import { loadRuleSet, ruleLibrary } from '../../src/io/rules-folder.js';
 import { referenceEvaluator } from '../../src/rules/reference-engine.js';
-import { loadRuleTests, runRuleTests } from '../../src/rules/rule-tests.js';
+import { runRuleTests } from '../../src/rules/rule-tests.js';
+
+/** The rule tests of a folder's own set. */
+const loadRuleTests = (dir: string) => {
+  const library = ruleLibrary(dir);
+  return library.tests(library.headers().find((h) => h.label === '')!, true);
+};
 import { kezek } from '../support/cli.js';
 import { copyRules, readJson, RULES_DIR, writeJson } from './helpers.js';
 

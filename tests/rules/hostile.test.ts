@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRuleText, RULE_FILE_LIMITS } from '../../src/rules/guard.js';
-import { loadRuleSet } from '../../src/rules/load.js';
+import { loadRuleSet } from '../../src/io/rules-folder.js';
 import { referenceEvaluator, safePathResolver } from '../../src/rules/reference-engine.js';
 import type { RuleSet } from '../../src/rules/ruleset.js';
 import { app, D } from '../support/builders.js';

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Right } from '../../src/domain/types.js';
 import { factsAt } from '../../src/rules/facts.js';
-import { loadRuleSet } from '../../src/rules/load.js';
+import { loadRuleSet } from '../../src/io/rules-folder.js';
 import { referenceEvaluator } from '../../src/rules/reference-engine.js';
 import { D, app, ev, place, referredIds, run } from '../support/builders.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadRuleSet } from '../../src/rules/load.js';
+import { loadRuleSet } from '../../src/io/rules-folder.js';
 import { referenceEvaluator } from '../../src/rules/reference-engine.js';
 import { traceEvaluation } from '../../src/rules/rule-trace.js';
 import { app, D } from '../support/builders.js';

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRuleSet } from '../../src/rules/load.js';
+import { loadRuleSet } from '../../src/io/rules-folder.js';
 import { ruleSchemas, schemaFileOf } from '../../src/rules/schema.js';
 import { copyRules, problemsOf, readJson, RULES_DIR, writeJson } from './helpers.js';
 

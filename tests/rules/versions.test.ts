@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRuleSet } from '../../src/rules/load.js';
+import { loadRuleSet, loadRuleSetAt, ruleLibrary } from '../../src/io/rules-folder.js';
 import { referenceEvaluator } from '../../src/rules/reference-engine.js';
-import { headerAt, loadAllRuleSets, loadRuleSetAt, ruleSetHeaders } from '../../src/rules/versions.js';
+import { headerAt } from '../../src/rules/versions.js';
 import { app } from '../support/builders.js';
 import { problemsOf, readJson, RULES_DIR, withScheduledVersion, writeJson } from './helpers.js';
 
@@ -17,7 +17,7 @@ describe('rule set versions with effective dates', () => {
     expect(next).toMatchObject({ version: '2026.2', effectiveFrom: '2026-09-02' });
     expect(next.hash).not.toBe(current.hash);
     expect(loadRuleSetAt(dir, '2030-01-01').version).toBe('2026.2');
-    expect(ruleSetHeaders(dir).map((h) => [h.version, h.label])).toEqual([
+    expect(ruleLibrary(dir).headers().map((h) => [h.version, h.label])).toEqual([
       ['2026.1', ''],
       ['2026.2', 'versions/2026.2/'],
     ]);
@@ -47,16 +47,16 @@ describe('rule set versions with effective dates', () => {
     writeJson(join(broken, 'versions', '2026.2'), 'parameters.json', { ...readJson(broken, 'parameters.json'), primaryQuota: [0, 0] });
     // Tonight's run uses the current set and is not blocked; validation of the folder names the broken one.
     expect(loadRuleSetAt(broken, '2026-09-01').version).toBe('2026.1');
-    expect(problemsOf(() => loadAllRuleSets(broken))).toEqual([
+    expect(problemsOf(() => ruleLibrary(broken).all())).toEqual([
       { file: 'versions/2026.2/parameters.json', path: '$.primaryQuota', message: expect.stringMatching(/^out of range: a quota of 0:0/) },
     ]);
     rmSync(broken, { recursive: true });
   });
 });
 
-describe('checkRulesFolder', () => {
+describe('RuleLibrary.check', () => {
   it('checks every set and its rule tests; a version may have no tests, a broken one is named with its folder', async () => {
-    const { checkRulesFolder } = await import('../../src/rules/folder.js');
+    const checkRulesFolder = (d: string) => ruleLibrary(d).check();
     const { mkdirSync } = await import('node:fs');
     const dir = withScheduledVersion();
     expect(checkRulesFolder(dir).map((s) => [s.rules.version, s.tests.length > 0])).toEqual([

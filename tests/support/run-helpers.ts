@@ -6,7 +6,7 @@ import type { Database } from '../../src/db/database.js';
 import { importFolder, type ImportReport } from '../../src/importing/import-folder.js';
 import { createLogger } from '../../src/log.js';
 import type { EngineName } from '../../src/rules/engine.js';
-import { loadRuleSet } from '../../src/rules/load.js';
+import { loadRuleSet } from '../../src/io/rules-folder.js';
 import type { RuleSet } from '../../src/rules/ruleset.js';
 import { runNightly, type RunSummary } from '../../src/nightly/run.js';
 

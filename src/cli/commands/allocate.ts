@@ -1,12 +1,10 @@
 import { resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { loadCalendar } from '../../io/calendar.js';
 import { checkDate } from '../../config.js';
 import { UsageError } from '../../errors.js';
 import { ENGINES, type EngineName } from '../../rules/engine.js';
 import { runNightly } from '../../nightly/run.js';
-import { loadRuleSetAt } from '../../rules/versions.js';
-import { configOf, print, withContext, type Common } from '../context.js';
+import { contextOf, print, withContext, type Common } from '../context.js';
 import { progressReporter } from '../progress.js';
 import { formatRun } from '../format.js';
 
@@ -35,8 +33,8 @@ export const allocateCommand: CommandModule<Common, Args> = {
   handler: async (argv) => {
     const date = checkDate(argv.date, '--date');
     if (!Number.isInteger(argv.workers) || argv.workers < 1 || argv.workers > 64) throw new UsageError('--workers must be a whole number from 1 to 64');
-    const rules = loadRuleSetAt(configOf(argv).rulesDir, date);
-    const calendar = loadCalendar(configOf(argv).rulesDir);
+    const rules = contextOf(argv).rules.at(date);
+    const calendar = contextOf(argv).calendar;
     await withContext(argv, async ({ db, log, config }) => {
       const outDir = resolve(argv.out);
       const districts = (argv.district ?? []).map(String);

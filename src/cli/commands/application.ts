@@ -1,8 +1,7 @@
 import type { CommandModule } from 'yargs';
-import { loadCalendar } from '../../io/calendar.js';
 import { checkDate, todayInKazakhstan } from '../../config.js';
 import { applicationAction, describeChange, type ApplicationAction } from '../../online/operator.js';
-import { configOf, print, rulesAt, withContext, type Common } from '../context.js';
+import { contextOf, print, withContext, type Common } from '../context.js';
 import { actorOf, reasonOf } from './referral.js';
 
 interface Args extends Common {
@@ -27,8 +26,8 @@ export const applicationCommand: CommandModule<Common, Args> = {
     const date = checkDate(argv.date ?? todayInKazakhstan(), '--date');
     const actor = actorOf(argv);
     const reason = reasonOf(argv);
-    const rules = rulesAt(argv, date);
-    const calendar = loadCalendar(configOf(argv).rulesDir);
+    const rules = contextOf(argv).rules.at(date);
+    const calendar = contextOf(argv).calendar;
     await withContext(argv, async ({ db, log }) => {
       const change = await applicationAction(db, String(argv.id), argv.action, { date, actor, reason, calendar, params: rules.parameters });
       log.info({ application: String(argv.id), action: argv.action }, 'application changed');

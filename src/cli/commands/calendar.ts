@@ -1,11 +1,10 @@
 import type { Argv, CommandModule } from 'yargs';
-import { loadCalendar } from '../../io/calendar.js';
 import { checkDate } from '../../config.js';
 import { addWorkingDays, provisionalYears } from '../../domain/calendar.js';
 import { UsageError } from '../../errors.js';
 import { calendarJson, calendarText } from '../../i18n/calendar-text.js';
 import { LANGS, t, type Lang } from '../../i18n/messages.js';
-import { configOf, print, type Common } from '../context.js';
+import { contextOf, print, type Common } from '../context.js';
 
 interface ShowArgs extends Common {
   year: number;
@@ -35,7 +34,7 @@ const show: CommandModule<Common, ShowArgs> = {
   handler: (argv) => {
     const year = Number(argv.year);
     if (!Number.isInteger(year) || year < 1991 || year > 2200) throw new UsageError('YEAR must be a year from 1991 to 2200');
-    const calendar = loadCalendar(configOf(argv).rulesDir);
+    const calendar = contextOf(argv).calendar;
     print(argv.json ? JSON.stringify(calendarJson(calendar, year, argv.lang)) : calendarText(calendar, year, argv.lang));
   },
 };
@@ -54,7 +53,7 @@ const add: CommandModule<Common, AddArgs> = {
     const from = checkDate(String(argv.date), 'DATE');
     const n = Number(argv.n);
     if (!Number.isInteger(n) || n < 1 || n > 1000) throw new UsageError('N must be a whole number from 1 to 1000');
-    const calendar = loadCalendar(configOf(argv).rulesDir);
+    const calendar = contextOf(argv).calendar;
     const to = addWorkingDays(calendar, from, n);
     const years = provisionalYears(calendar, from, to);
     if (argv.json) return print(JSON.stringify({ from, workingDays: n, date: to, provisional: years.length > 0, provisionalYears: years }));

@@ -1,10 +1,9 @@
 import type { CommandModule } from 'yargs';
-import { loadCalendar } from '../../io/calendar.js';
 import { checkDate, todayInKazakhstan } from '../../config.js';
 import { applicationExists, insertComplaint, listComplaints, markAnswered, readComplaint } from '../../db/complaints.js';
 import { KezekError, NotFoundError, UsageError } from '../../errors.js';
 import { checkAnswer, COMPLAINT_LEVELS, complaintDueOn, isOverdue, type Complaint, type ComplaintLevel } from '../../lifecycle/complaints.js';
-import { configOf, print, rulesAt, withContext, type Common } from '../context.js';
+import { contextOf, print, withContext, type Common } from '../context.js';
 import { provisionalNote } from '../format.js';
 import { provisionalYears } from '../../domain/calendar.js';
 import { actorOf } from './referral.js';
@@ -40,8 +39,8 @@ export const complaintCommand: CommandModule<Common, Args> = {
       .option('json', { type: 'boolean', default: false, describe: 'list: print NDJSON' }),
   handler: async (argv) => {
     const date = checkDate(argv.date ?? todayInKazakhstan(), '--date');
-    const rules = rulesAt(argv, date);
-    const calendar = loadCalendar(configOf(argv).rulesDir);
+    const rules = contextOf(argv).rules.at(date);
+    const calendar = contextOf(argv).calendar;
     const id = argv.id === undefined ? undefined : String(argv.id).trim();
     if (argv.action !== 'list' && !id) throw new UsageError(`complaint ${argv.action} needs the incoming number`);
     if (id && (id.length > 64 || !/^[\p{L}\p{N}\-_/.№ ]+$/u.test(id))) throw new UsageError('the incoming number has letters, digits, - _ / . № only (at most 64)');

@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { checkDate } from '../../config.js';
-import { configOf, print, type Common } from '../context.js';
+import { contextOf, print, type Common } from '../context.js';
 import { runDemo } from '../demo.js';
 
 interface Args extends Common {
@@ -21,6 +21,6 @@ export const demoCommand: CommandModule<Common, Args> = {
       .option('seed', { type: 'number', default: 42 }),
   handler: async (argv) => {
     const date = checkDate(argv.date, '--date');
-    await runDemo(configOf(argv), { date, applications: argv.applications, districts: argv.districts, seed: argv.seed }, print);
+    await runDemo(contextOf(argv), { date, applications: argv.applications, districts: argv.districts, seed: argv.seed }, print);
   },
 };

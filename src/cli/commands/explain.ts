@@ -1,12 +1,9 @@
 import type { CommandModule } from 'yargs';
-import { loadCalendar } from '../../io/calendar.js';
 import { checkDate, todayInKazakhstan } from '../../config.js';
 import { explanationText } from '../../i18n/explain-text.js';
 import { LANGS, type Lang } from '../../i18n/catalog.js';
-import { loadRuleSet } from '../../rules/load.js';
-import { loadRuleSetAt, ruleSetHeaders } from '../../rules/versions.js';
 import { explainApplication } from '../../online/explain.js';
-import { configOf, print, withContext, type Common } from '../context.js';
+import { contextOf, print, withContext, type Common } from '../context.js';
 
 interface Args extends Common {
   id: string;
@@ -26,24 +23,11 @@ export const explainCommand: CommandModule<Common, Args> = {
       .option('json', { type: 'boolean', default: false, describe: 'print the explanation as JSON' }),
   handler: async (argv) => {
     const date = checkDate(argv.date ?? todayInKazakhstan(), '--date');
-    const rules = loadRuleSetAt(configOf(argv).rulesDir, date);
-    const calendar = loadCalendar(configOf(argv).rulesDir);
+    const rules = contextOf(argv).rules.at(date);
+    const calendar = contextOf(argv).calendar;
     await withContext(argv, async ({ db }) => {
-      const x = await explainApplication(db, rules, calendar, argv.id, date, knownHashes(configOf(argv).rulesDir));
+      const x = await explainApplication(db, rules, calendar, argv.id, date, contextOf(argv).rules.hashes());
       print(argv.json ? JSON.stringify(x) : explanationText(x, argv.lang));
     });
   },
 };
-
-/** Hashes of every valid set of the folder; a broken scheduled set does not stop an explanation. */
-function knownHashes(dir: string): Set<string> {
-  const out = new Set<string>();
-  for (const h of ruleSetHeaders(dir)) {
-    try {
-      out.add(loadRuleSet(h.dir, h.label).hash);
-    } catch {
-      // reported by `kezek rules validate`
-    }
-  }
-  return out;
-}

@@ -2,8 +2,7 @@ import { join, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { importFolder } from '../../importing/import-folder.js';
 import { todayInKazakhstan } from '../../config.js';
-import { loadRuleSetAt } from '../../rules/versions.js';
-import { configOf, print, withContext, type Common } from '../context.js';
+import { contextOf, print, withContext, type Common } from '../context.js';
 import { formatImport } from '../format.js';
 
 interface Args extends Common {
@@ -20,7 +19,7 @@ export const importCommand: CommandModule<Common, Args> = {
       .option('rejects', { type: 'string', describe: 'rejects file (default DIR/rejects.ndjson)' }),
   handler: async (argv) => {
     // Rights known to the rules in force today decide what import accepts.
-    const rules = loadRuleSetAt(configOf(argv).rulesDir, todayInKazakhstan());
+    const rules = contextOf(argv).rules.at(todayInKazakhstan());
     await withContext(argv, async ({ db, log }) => {
       const dir = resolve(argv.dir);
       const report = await importFolder(db, dir, { rejectsPath: resolve(argv.rejects ?? join(dir, 'rejects.ndjson')), actor: 'import', rules, log });

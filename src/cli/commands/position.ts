@@ -1,11 +1,9 @@
 import type { CommandModule } from 'yargs';
-import { loadCalendar } from '../../io/calendar.js';
 import { provisionalYears } from '../../domain/calendar.js';
 import { checkDate, todayInKazakhstan } from '../../config.js';
 import { fastestEvaluator } from '../../rules/engine.js';
 import { positionOf } from '../../online/position.js';
-import { loadRuleSetAt } from '../../rules/versions.js';
-import { configOf, print, withContext, type Common } from '../context.js';
+import { contextOf, print, withContext, type Common } from '../context.js';
 import { formatPosition, provisionalNote } from '../format.js';
 
 interface Args extends Common {
@@ -24,8 +22,8 @@ export const positionCommand: CommandModule<Common, Args> = {
       .option('json', { type: 'boolean', default: false, describe: 'print JSON' }),
   handler: async (argv) => {
     const date = checkDate(argv.date ?? todayInKazakhstan(), '--date');
-    const rules = loadRuleSetAt(configOf(argv).rulesDir, date);
-    const calendar = loadCalendar(configOf(argv).rulesDir);
+    const rules = contextOf(argv).rules.at(date);
+    const calendar = contextOf(argv).calendar;
     await withContext(argv, async ({ db }) => {
       const p = await positionOf(db, rules, fastestEvaluator(rules), argv.id, date);
       // A live referral's deadline shown to the family says when it is provisional.

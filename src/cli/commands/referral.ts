@@ -1,11 +1,10 @@
 import type { CommandModule } from 'yargs';
-import { loadCalendar } from '../../io/calendar.js';
 import { checkDate, todayInKazakhstan } from '../../config.js';
 import { provisionalYears } from '../../domain/calendar.js';
 import { UsageError } from '../../errors.js';
 import { describeChange, referralAction, type ReferralAction } from '../../online/operator.js';
 import { provisionalNote } from '../format.js';
-import { configOf, print, rulesAt, withContext, type Common } from '../context.js';
+import { contextOf, print, withContext, type Common } from '../context.js';
 
 interface Args extends Common {
   action: ReferralAction;
@@ -49,8 +48,8 @@ export const referralCommand: CommandModule<Common, Args> = {
     const actor = actorOf(argv);
     const reason = reasonOf(argv);
     if (argv.days !== undefined && argv.action !== 'extend') throw new UsageError('--days is for extend only');
-    const rules = rulesAt(argv, date);
-    const calendar = loadCalendar(configOf(argv).rulesDir);
+    const rules = contextOf(argv).rules.at(date);
+    const calendar = contextOf(argv).calendar;
     await withContext(argv, async ({ db, log }) => {
       const change = await referralAction(db, String(argv.id), argv.action, { date, actor, reason, days: argv.days, calendar, params: rules.parameters });
       log.info({ referral: String(argv.id), action: argv.action }, 'referral changed');

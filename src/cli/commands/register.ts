@@ -4,8 +4,7 @@ import { checkDate, todayInKazakhstan } from '../../config.js';
 import { fastestEvaluator } from '../../rules/engine.js';
 import { readTextBounded } from '../../io/read-bounded.js';
 import { MAX_APPLICATION_BYTES, registerApplication } from '../../online/register.js';
-import { loadRuleSetAt } from '../../rules/versions.js';
-import { configOf, print, withContext, type Common } from '../context.js';
+import { contextOf, print, withContext, type Common } from '../context.js';
 import { formatNotice } from '../format.js';
 
 interface Args extends Common {
@@ -22,7 +21,7 @@ export const registerCommand: CommandModule<Common, Args> = {
       .option('date', { type: 'string', describe: 'date of registration (default today in Kazakhstan); without registeredAt the application is registered on that day' }),
   handler: async (argv) => {
     const date = checkDate(argv.date ?? todayInKazakhstan(), '--date');
-    const rules = loadRuleSetAt(configOf(argv).rulesDir, date);
+    const rules = contextOf(argv).rules.at(date);
     await withContext(argv, async ({ db }) => {
       const file = resolve(argv.file);
       const notice = await registerApplication(db, readTextBounded(file, MAX_APPLICATION_BYTES), file, rules, fastestEvaluator(rules), date, 'register');

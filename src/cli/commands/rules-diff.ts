@@ -4,7 +4,7 @@ import type { CommandModule } from 'yargs';
 import { checkDate } from '../../config.js';
 import { diffRuleSets, resolveRuleSetArg } from '../../online/rules-diff.js';
 import { formatRulesDiff } from '../rules-diff-report.js';
-import { configOf, print, withContext, type Common } from '../context.js';
+import { contextOf, print, withContext, type Common } from '../context.js';
 
 interface Args extends Common {
   from?: string | undefined;
@@ -26,10 +26,9 @@ export const rulesDiffCommand: CommandModule<Common, Args> = {
       .option('out', { type: 'string', describe: 'write the gained and lost referrals as NDJSON' }),
   handler: async (argv) => {
     const date = checkDate(argv.date, '--date');
-    const rulesDir = configOf(argv).rulesDir;
     // Both sets are checked before the database is opened.
-    const from = resolveRuleSetArg(rulesDir, argv.from, date);
-    const to = resolveRuleSetArg(rulesDir, argv.to, date);
+    const from = resolveRuleSetArg(contextOf(argv).rules, argv.from, date);
+    const to = resolveRuleSetArg(contextOf(argv).rules, argv.to, date);
     await withContext(argv, async ({ db }) => {
       const diff = await diffRuleSets(db, from, to, date, (argv.district ?? []).map(String));
       const out = argv.out ? resolve(argv.out) : null;

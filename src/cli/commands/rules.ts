@@ -1,24 +1,26 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { loadCalendar, readCalendarFiles } from '../../io/calendar.js';
+import { calendarFromTexts } from '../../io/calendar.js';
+import { ruleLibrary } from '../../io/rules-folder.js';
 import { todayInKazakhstan } from '../../config.js';
 import { missingNextYear } from '../../domain/calendar.js';
 import { KezekError, RulesError } from '../../errors.js';
 import { t } from '../../i18n/messages.js';
-import { checkRulesFolder, type CheckedSet } from '../../rules/folder.js';
+import type { CheckedSet, RuleLibrary } from '../../rules/library.js';
 import { referenceEvaluator } from '../../rules/reference-engine.js';
 import { runRuleTests } from '../../rules/rule-tests.js';
 import { ruleSchemas, schemaFileOf } from '../../rules/schema.js';
 import { formatFacts, formatProblems, formatTestTable, formatValidSets } from '../rules-report.js';
-import { configOf, print, type Common } from '../context.js';
+import { contextOf, print, type Common } from '../context.js';
 import { rulesDiffCommand } from './rules-diff.js';
 
 interface DirArgs extends Common {
   dir?: string | undefined;
 }
 
-const dirOf = (argv: DirArgs): string => configOf({ ...argv, rules: argv.dir ?? argv.rules }).rulesDir;
+/** The rules folder a rules command looks at: DIR, else --rules, else the shipped one. */
+const libraryOf = (argv: DirArgs): RuleLibrary => (argv.dir === undefined ? contextOf(argv).rules : ruleLibrary(resolve(argv.dir)));
 const withDir = <T>(y: Argv<T>) => y.positional('dir', { type: 'string', describe: 'rules folder (default --rules, or the shipped rules/)' });
 
 /** Prints every problem (stdout), then fails with exit code 2. */
@@ -36,21 +38,21 @@ const validate: CommandModule<Common, DirArgs> = {
   describe: 'check every rule set, rule test file and calendar file of a rules folder; lists every problem with file and JSON path (exit 2)',
   builder: withDir,
   handler: (argv) => {
-    const dir = dirOf(argv);
+    const library = libraryOf(argv);
+    const { calendar, problems: calendarProblems } = calendarFromTexts(library.texts.calendar);
     const sets = reportProblems(() => {
       // Every problem at once: the rule sets' and the calendar files'.
-      const calendar = readCalendarFiles(dir).problems;
       let checked: CheckedSet[];
       try {
-        checked = checkRulesFolder(dir);
+        checked = library.check();
       } catch (e) {
-        throw e instanceof RulesError ? new RulesError([...e.problems, ...calendar]) : e;
+        throw e instanceof RulesError ? new RulesError([...e.problems, ...calendarProblems]) : e;
       }
-      if (calendar.length) throw new RulesError(calendar);
+      if (calendarProblems.length) throw new RulesError(calendarProblems);
       return checked;
     });
-    print(formatValidSets(dir, sets.map((s) => s.rules), sets.reduce((n, s) => n + s.tests.length, 0)));
-    const missing = missingNextYear(loadCalendar(dir), todayInKazakhstan());
+    print(formatValidSets(library.dir, sets.map((s) => s.rules), sets.reduce((n, s) => n + s.tests.length, 0)));
+    const missing = missingNextYear(calendar, todayInKazakhstan());
     if (missing) print(t('en', 'calendar.missingNextYear', { year: missing }));
   },
 };
@@ -60,8 +62,7 @@ const test: CommandModule<Common, DirArgs> = {
   describe: 'run the rule tests (tests/*.json) of every rule set; exit 1 when one fails, 2 when rules or tests are invalid',
   builder: withDir,
   handler: async (argv) => {
-    const dir = dirOf(argv);
-    const sets = reportProblems(() => checkRulesFolder(dir));
+    const sets = reportProblems(() => libraryOf(argv).check());
     let failed = 0;
     let total = 0;
     for (const { header, rules, tests } of sets) {
@@ -86,7 +87,7 @@ const schema: CommandModule<Common, DirArgs> = {
   describe: 'write the JSON Schemas of the rule files into DIR/schema/ (for editors)',
   builder: withDir,
   handler: (argv) => {
-    const out = join(dirOf(argv), 'schema');
+    const out = join(libraryOf(argv).dir, 'schema');
     mkdirSync(out, { recursive: true });
     for (const [file, s] of Object.entries(ruleSchemas())) writeFileSync(join(out, schemaFileOf(file === 'tests' ? 'tests.json' : file)), JSON.stringify(s, null, 2) + '\n');
     print(`Wrote the rule file schemas to ${out}`);
