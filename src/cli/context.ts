@@ -11,6 +11,9 @@ export interface Common {
   dataDir?: string | undefined;
   rules?: string | undefined;
   logLevel?: string | undefined;
+  wait?: number | undefined;
+  /** The command being run, as another process waiting for the embedded database will be told (set by the CLI). */
+  invocation?: { name: string; command: string } | undefined;
 }
 
 export interface Context {
@@ -20,7 +23,7 @@ export interface Context {
 }
 
 export function configOf(argv: Common): KezekConfig {
-  return resolveConfig({ dataDir: argv.dataDir, rulesDir: argv.rules, logLevel: argv.logLevel });
+  return resolveConfig({ dataDir: argv.dataDir, rulesDir: argv.rules, logLevel: argv.logLevel, wait: argv.wait, owner: argv.invocation });
 }
 
 /** The rules in force, checked before anything touches the database. */

@@ -1,16 +1,45 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Queryable } from './database.js';
 import { quoteIdent } from './database.js';
+import { diagnoseFolder, errnoCode, folderErrorFromCode, openError } from './folder-diagnosis.js';
+import { makeFolder, makePrivate } from './folder-modes.js';
 
-/** The embedded PostgreSQL (PGlite), persisted in a folder or kept in memory. */
-export async function openEmbedded(dataDir: string, schema?: string, loadDataDir?: Blob): Promise<Database> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  // A dump of an initialised database skips initdb (tests start from a migrated template).
-  const db = loadDataDir ? new PGlite(dataDir, { loadDataDir }) : new PGlite(dataDir);
-  await db.waitReady;
-  if (schema) {
-    await db.exec(`create schema if not exists ${quoteIdent(schema)}; set search_path to ${quoteIdent(schema)}`);
+export interface EmbeddedOptions {
+  /** A schema to work in, created when missing. */
+  schema?: string | undefined;
+  /** A dump of an initialised database: skips initdb (tests start from a migrated template). */
+  loadDataDir?: Blob | undefined;
+  /** How long PGlite may take to start before the folder is declared unusable (default 120 s). */
+  startTimeoutMs?: number | undefined;
+}
+
+/** PostgreSQL's stderr lines kept for a diagnosis: the last words are what matter. */
+const LOG_LINES_KEPT = 40;
+
+/**
+ * The embedded PostgreSQL (PGlite), persisted in a folder or kept in memory
+ * (`memory://`). The caller holds the folder's lock (folder-lock.ts).
+ */
+export async function openEmbedded(dataDir: string, o: EmbeddedOptions = {}): Promise<Database> {
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) prepareFolder(dataDir);
+  // PostgreSQL's own messages (a FATAL or PANIC line says why it did not start) go to stderr, not to the user.
+  const log: string[] = [];
+  const onStderr = (line: string) => {
+    if (log.push(line) > LOG_LINES_KEPT) log.shift();
+    return true;
+  };
+  let db: PGlite | undefined;
+  try {
+    db = new PGlite(dataDir, { onStderr, ...(o.loadDataDir ? { loadDataDir: o.loadDataDir } : {}) });
+    await started(db, o.startTimeoutMs ?? 120_000, dataDir);
+  } catch (e) {
+    if (db && !db.closed) void db.close().catch(() => {});
+    if (inMemory || (e as { reason?: string }).reason === 'start_timeout') throw e;
+    throw diagnoseFolder(dataDir, e, log);
+  }
+  if (o.schema) {
+    await db.exec(`create schema if not exists ${quoteIdent(o.schema)}; set search_path to ${quoteIdent(o.schema)}`);
   }
   const queryable = (q: Pick<PGlite, 'query'>): Queryable => ({
     async query<R>(sql: string, params: readonly unknown[] = []) {
@@ -43,9 +72,50 @@ export async function openEmbedded(dataDir: string, schema?: string, loadDataDir
     },
     async close() {
       await db.close();
+      // What PGlite made while open (0666) becomes private too.
+      if (!inMemory) makePrivate(dataDir);
     },
     async dump() {
       return db.dumpDataDir('none');
     },
   };
+}
+
+/** Makes the folder if needed (0700) and its contents private (files 0600) before PGlite touches them. */
+function prepareFolder(dataDir: string): void {
+  makeEmbeddedFolder(dataDir);
+  try {
+    makePrivate(dataDir);
+  } catch (e) {
+    throw folderErrorFromCode(dataDir, errnoCode(e), e) ?? openError(dataDir, 'damaged', `it cannot be prepared: ${(e as Error).message}`, e);
+  }
+}
+
+/** Makes the folder (0700) when it is missing, so that it can be locked; says why when it cannot. */
+export function makeEmbeddedFolder(dataDir: string): void {
+  try {
+    makeFolder(dataDir);
+  } catch (e) {
+    throw folderErrorFromCode(dataDir, errnoCode(e), e) ?? openError(dataDir, 'damaged', `it cannot be prepared: ${(e as Error).message}`, e);
+  }
+}
+
+/**
+ * Waits for PGlite to start, at most `timeoutMs`. Its start runs in
+ * WebAssembly without yielding, so the timer is a bound on the waits in
+ * between (a start that never finishes), not an interruption of PostgreSQL.
+ */
+async function started(db: PGlite, timeoutMs: number, dataDir: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  try {
+    const outcome = await Promise.race([db.waitReady.then(() => 'ready' as const), timeout]);
+    if (outcome === 'timeout' && !db.ready) {
+      throw openError(dataDir, 'start_timeout', `PGlite did not start within ${Math.round(timeoutMs / 1000)} s; the folder may be damaged`);
+    }
+  } finally {
+    clearTimeout(timer);
+  }
 }
