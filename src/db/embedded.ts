@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Queryable } from './database.js';
 import { quoteIdent } from './database.js';
-import { diagnoseFolder, errnoCode, folderErrorFromCode, openError } from './folder-diagnosis.js';
+import { diagnoseFolder, errnoCode, failureInUse, folderErrorFromCode, openError } from './folder-diagnosis.js';
 import { makeFolder, makePrivate } from './folder-modes.js';
 
 export interface EmbeddedOptions {
@@ -33,6 +33,8 @@ export async function openEmbedded(dataDir: string, o: EmbeddedOptions = {}): Pr
   try {
     db = new PGlite(dataDir, { onStderr, ...(o.loadDataDir ? { loadDataDir: o.loadDataDir } : {}) });
     await started(db, o.startTimeoutMs ?? 120_000, dataDir);
+    // What initdb or the start made (0666) becomes private at once, not only at close.
+    if (!inMemory) makePrivate(dataDir);
   } catch (e) {
     if (db && !db.closed) void db.close().catch(() => {});
     if (inMemory || (e as { reason?: string }).reason === 'start_timeout') throw e;
@@ -55,23 +57,42 @@ export async function openEmbedded(dataDir: string, o: EmbeddedOptions = {}): Pr
       return result.blob ? Buffer.from(await result.blob.arrayBuffer()) : Buffer.alloc(0);
     },
   });
+  // A full disk or PostgreSQL stopping (a PANIC aborts PGlite) is said plainly, with the folder.
+  let stopped = false;
+  const plain = async <T>(work: Promise<T>): Promise<T> => {
+    try {
+      return await work;
+    } catch (e) {
+      const said = failureInUse(dataDir, e, log);
+      if (said !== e) stopped = true;
+      throw said;
+    }
+  };
+  const top = queryable(db);
   // PGlite is one connection: transactions must not interleave, so they queue.
   let tail: Promise<unknown> = Promise.resolve();
   return {
     kind: 'embedded',
-    ...queryable(db),
+    query: (sql, params) => plain(top.query(sql, params)),
+    copyIn: (table, columns, text) => plain(top.copyIn(table, columns, text)),
+    copyOut: (sql) => plain(top.copyOut(sql)),
     transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-      const run = tail.then(() => db.transaction((tx) => fn(queryable(tx))));
+      const run = plain(tail.then(() => db.transaction((tx) => fn(queryable(tx)))));
       tail = run.catch(() => {});
       return run;
     },
     // One connection, in this process: the session is the database itself.
-    session: (fn) => fn(queryable(db)),
+    session: (fn) => plain(fn(top)),
     async exec(sql: string) {
-      await db.exec(sql);
+      await plain(db.exec(sql));
     },
     async close() {
-      await db.close();
+      try {
+        await db.close();
+      } catch (e) {
+        // After PostgreSQL stopped, closing fails too; the first error is the one to report.
+        if (!stopped) throw e;
+      }
       // What PGlite made while open (0666) becomes private too.
       if (!inMemory) makePrivate(dataDir);
     },

@@ -8,7 +8,7 @@
  */
 import { closeSync, existsSync, openSync, readFileSync, statfsSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseOpenError, type OpenFailure } from '../errors.js';
+import { DatabaseOpenError, KezekError, type OpenFailure } from '../errors.js';
 import { pgControlProblem } from './pg-control.js';
 
 /** Less free space than one WAL segment: PostgreSQL cannot be expected to start. */
@@ -71,6 +71,27 @@ export function diagnoseFolder(folder: string, error: unknown, postgresLog: read
   return openError(folder, 'damaged', `PGlite could not start it (${message}); the folder may be damaged`, error);
 }
 
+/**
+ * An error met while the embedded database is open, said plainly when it is
+ * the disk filling up or PostgreSQL stopping (a PANIC aborts PGlite); any
+ * other error is returned as it is.
+ */
+export function failureInUse(folder: string, e: unknown, postgresLog: readonly string[]): unknown {
+  if (e instanceof KezekError) return e;
+  const err = e as { code?: unknown; message?: unknown; name?: unknown } | undefined;
+  const message = typeof err?.message === 'string' ? err.message : '';
+  const where = folder.startsWith('memory://') ? 'the embedded database (in memory)' : `the embedded database in ${folder}`;
+  const aborted = err?.name === 'RuntimeError' || /^Aborted\(\)/.test(message);
+  const said = aborted ? postgresSaid(postgresLog) : undefined;
+  if (err?.code === '53100' || /No space left on device|Disk quota exceeded/i.test(`${message} ${said ?? ''}`)) {
+    return new KezekError('DB_FAILED', `${where} ran out of disk space (${freeSpace(folder)}): ${said ?? message}`, { folder, reason: 'disk_full' }, { cause: e });
+  }
+  if (aborted) {
+    return new KezekError('DB_FAILED', `${where} stopped: ${said ? `PostgreSQL says "${said}"` : message}`, { folder, reason: 'stopped' }, { cause: e });
+  }
+  return e;
+}
+
 export function openError(folder: string, reason: OpenFailure, why: string, cause?: unknown): DatabaseOpenError {
   return new DatabaseOpenError(reason, `cannot open the embedded database in ${folder}: ${why}`, { folder }, { cause });
 }
@@ -128,6 +149,7 @@ function freeBytes(folder: string): number | undefined {
 }
 
 function freeSpace(folder: string): string {
+  if (folder.startsWith('memory://')) return 'in memory';
   const free = freeBytes(folder);
   if (free === undefined) return 'free space unknown';
   return `${free < 1024 * 1024 ? `${Math.floor(free / 1024)} KiB` : `${(free / 1024 / 1024).toFixed(1)} MiB`} free on its file system`;
