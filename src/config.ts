@@ -39,7 +39,7 @@ export function resolveConfig(input: ConfigInput, env: NodeJS.ProcessEnv = proce
   const schema = env.KEZEK_SCHEMA?.trim() || undefined;
   const wait = input.wait ?? (env.KEZEK_WAIT?.trim() ? Number(env.KEZEK_WAIT) : DEFAULT_WAIT_SECONDS);
   if (typeof wait !== 'number' || !Number.isFinite(wait) || wait < 0 || wait > 86_400) {
-    throw new UsageError(`--wait (or KEZEK_WAIT) must be a number of seconds from 0 to 86400, got ${JSON.stringify(input.wait ?? env.KEZEK_WAIT)}`);
+    throw new UsageError('--wait (or KEZEK_WAIT) must be a number of seconds from 0 to 86400');
   }
   return Object.freeze({
     dataDir,

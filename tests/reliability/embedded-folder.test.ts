@@ -137,13 +137,17 @@ describe('the embedded folder is private', () => {
     expectPrivate(fresh);
   });
 
-  it('an existing folder with open modes (PGlite makes its files 0666) is made private when opened', () => {
+  it('an existing folder with open modes (PGlite makes its files 0666) is made private when opened', async () => {
     const open = copyHome(home);
     const { dirs, files } = modes(pgdata(open));
     for (const d of dirs.keys()) chmodSync(d, 0o777);
     for (const f of files.keys()) chmodSync(f, 0o666);
-    const r = openIn(open);
-    expect(r.code).toBe(2);
+    const db = await openDatabase({ dataDir: pgdata(open) });
+    // Before PGlite started: every file and folder there before the open is private already.
+    const { dirs: openDirs, files: openFiles } = modes(pgdata(open));
+    expect([...openDirs].filter(([d, m]) => dirs.has(d) && m !== 0o700)).toEqual([]);
+    expect([...openFiles].filter(([f, m]) => files.has(f) && m !== 0o600)).toEqual([]);
+    await db.close();
     expectPrivate(pgdata(open));
   });
 });

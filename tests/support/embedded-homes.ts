@@ -27,3 +27,13 @@ export function copyHome(home: string, to = tempDir('kezek-home-')): string {
   cpSync(home, to, { recursive: true });
   return to;
 }
+
+/** Opens a home's existing database for `fn`, and closes it. */
+export async function inHome<T>(home: string, fn: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase({ dataDir: pgdata(home), lockWaitMs: 0 });
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
