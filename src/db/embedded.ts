@@ -126,7 +126,7 @@ export function makeEmbeddedFolder(dataDir: string): void {
  * WebAssembly without yielding, so the timer is a bound on the waits in
  * between (a start that never finishes), not an interruption of PostgreSQL.
  */
-async function started(db: PGlite, timeoutMs: number, dataDir: string): Promise<void> {
+export async function started(db: Pick<PGlite, 'waitReady' | 'ready'>, timeoutMs: number, dataDir: string): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), timeoutMs);
@@ -134,7 +134,7 @@ async function started(db: PGlite, timeoutMs: number, dataDir: string): Promise<
   try {
     const outcome = await Promise.race([db.waitReady.then(() => 'ready' as const), timeout]);
     if (outcome === 'timeout' && !db.ready) {
-      throw openError(dataDir, 'start_timeout', `PGlite did not start within ${Math.round(timeoutMs / 1000)} s; the folder may be damaged`);
+      throw openError(dataDir, 'start_timeout', `PGlite did not start within ${Number((timeoutMs / 1000).toFixed(1))} s; the folder may be damaged`);
     }
   } finally {
     clearTimeout(timer);

@@ -1,6 +1,7 @@
 import { KezekError } from '../errors.js';
 import type { Database, DatabaseConfig } from './database.js';
 import { makeEmbeddedFolder, openEmbedded } from './embedded.js';
+import { errnoCode, folderErrorFromCode } from './folder-diagnosis.js';
 import { lockFolder } from './folder-lock.js';
 import { migrate } from './migrate.js';
 import { openPostgres } from './postgres.js';
@@ -39,6 +40,9 @@ async function openEmbeddedDatabase(config: DatabaseConfig): Promise<Database> {
   const lock = await lockFolder(config.dataDir, {
     waitMs: config.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS,
     owner: config.owner ?? { name: 'kezek', command: 'kezek' },
+  }).catch((e: unknown) => {
+    // Where the lock is a socket file (not Linux), a read-only or foreign folder fails here.
+    throw folderErrorFromCode(config.dataDir, errnoCode(e), e) ?? e;
   });
   let db: Database;
   try {
