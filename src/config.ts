@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import type { DatabaseConfig, DatabaseOwner } from './db/database.js';
+import { DEFAULT_LOCK_WAIT_MS, type DatabaseConfig, type DatabaseOwner } from './db/database.js';
 import { UsageError } from './errors.js';
 import { isValidDate } from './domain/dates.js';
 import { defaultRulesDir } from './paths.js';
@@ -25,9 +25,6 @@ export interface ConfigInput {
   owner?: DatabaseOwner | undefined;
 }
 
-/** Seconds a command waits for the embedded database by default. */
-export const DEFAULT_WAIT_SECONDS = 5;
-
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** Defaults in one table; the environment is read here and nowhere else. */
@@ -37,7 +34,7 @@ export function resolveConfig(input: ConfigInput, env: NodeJS.ProcessEnv = proce
   if (!LEVELS.includes(logLevel)) throw new UsageError(`--log-level must be one of ${LEVELS.join(', ')}`);
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   const schema = env.KEZEK_SCHEMA?.trim() || undefined;
-  const wait = input.wait ?? (env.KEZEK_WAIT?.trim() ? Number(env.KEZEK_WAIT) : DEFAULT_WAIT_SECONDS);
+  const wait = input.wait ?? (env.KEZEK_WAIT?.trim() ? Number(env.KEZEK_WAIT) : DEFAULT_LOCK_WAIT_MS / 1000);
   if (typeof wait !== 'number' || !Number.isFinite(wait) || wait < 0 || wait > 86_400) {
     throw new UsageError('--wait (or KEZEK_WAIT) must be a number of seconds from 0 to 86400');
   }

@@ -58,6 +58,9 @@ export interface DatabaseOwner {
   url?: string | undefined;
 }
 
+/** How long a command waits for another process to let go of an embedded folder, unless told (--wait, KEZEK_WAIT). */
+export const DEFAULT_LOCK_WAIT_MS = 5000;
+
 /** Quotes a text value for SQL (standard_conforming_strings, on by default since PostgreSQL 9.1). */
 export function quoteLiteral(value: string): string {
   if (value.includes('\u0000')) throw new Error('a text value cannot hold NUL');

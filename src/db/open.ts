@@ -1,13 +1,10 @@
 import { KezekError } from '../errors.js';
-import type { Database, DatabaseConfig } from './database.js';
+import { DEFAULT_LOCK_WAIT_MS, type Database, type DatabaseConfig } from './database.js';
 import { makeEmbeddedFolder, openEmbedded } from './embedded.js';
 import { errnoCode, folderErrorFromCode } from './folder-diagnosis.js';
 import { lockFolder } from './folder-lock.js';
 import { migrate } from './migrate.js';
 import { openPostgres } from './postgres.js';
-
-/** How long a command waits for another process to let go of an embedded folder, unless told. */
-export const DEFAULT_LOCK_WAIT_MS = 5000;
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
