@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { DatabaseOpenError } from '../errors.js';
 import type { Database, Queryable } from './database.js';
 import { quoteIdent } from './database.js';
 import { diagnoseFolder, errnoCode, failureInUse, folderErrorFromCode, openError } from './folder-diagnosis.js';
@@ -37,7 +38,7 @@ export async function openEmbedded(dataDir: string, o: EmbeddedOptions = {}): Pr
     if (!inMemory) makePrivate(dataDir);
   } catch (e) {
     if (db && !db.closed) void db.close().catch(() => {});
-    if (inMemory || (e as { reason?: string }).reason === 'start_timeout') throw e;
+    if (inMemory || e instanceof DatabaseOpenError) throw e;
     throw diagnoseFolder(dataDir, e, log);
   }
   if (o.schema) {
