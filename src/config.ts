@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import type { DatabaseConfig } from './db/database.js';
+import { DEFAULT_LOCK_WAIT_MS, type DatabaseConfig, type DatabaseOwner } from './db/database.js';
 import { UsageError } from './errors.js';
 import { isValidDate } from './domain/dates.js';
 import { defaultRulesDir } from './paths.js';
@@ -19,6 +19,10 @@ export interface ConfigInput {
   dataDir?: string | undefined;
   rulesDir?: string | undefined;
   logLevel?: string | undefined;
+  /** Seconds to wait for another process to let go of the embedded database (`--wait`, else KEZEK_WAIT, else 5). */
+  wait?: number | undefined;
+  /** What this process tells another one waiting for the embedded database (the command being run). */
+  owner?: DatabaseOwner | undefined;
 }
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -30,11 +34,21 @@ export function resolveConfig(input: ConfigInput, env: NodeJS.ProcessEnv = proce
   if (!LEVELS.includes(logLevel)) throw new UsageError(`--log-level must be one of ${LEVELS.join(', ')}`);
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   const schema = env.KEZEK_SCHEMA?.trim() || undefined;
+  const wait = input.wait ?? (env.KEZEK_WAIT?.trim() ? Number(env.KEZEK_WAIT) : DEFAULT_LOCK_WAIT_MS / 1000);
+  if (typeof wait !== 'number' || !Number.isFinite(wait) || wait < 0 || wait > 86_400) {
+    throw new UsageError('--wait (or KEZEK_WAIT) must be a number of seconds from 0 to 86400');
+  }
   return Object.freeze({
     dataDir,
     rulesDir: resolve(input.rulesDir ?? defaultRulesDir()),
     logLevel,
-    database: Object.freeze({ databaseUrl, dataDir: join(dataDir, 'pgdata'), schema }),
+    database: Object.freeze({
+      databaseUrl,
+      dataDir: join(dataDir, 'pgdata'),
+      schema,
+      lockWaitMs: Math.round(wait * 1000),
+      ...(input.owner ? { owner: Object.freeze({ ...input.owner }) } : {}),
+    }),
   });
 }
 

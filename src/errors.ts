@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'RUN_FAILED'
   | 'NOT_FOUND'
   | 'DB_FAILED'
+  | 'DATABASE_BUSY'
   | 'CALENDAR_MISSING'
   | 'TRANSITION_REFUSED'
   | 'ID_CONFLICT'
@@ -41,6 +42,7 @@ const EXIT_CODES: Record<ErrorCode, number> = {
   RUN_LOCKED: 1,
   RUN_FAILED: 1,
   DB_FAILED: 1,
+  DATABASE_BUSY: 1,
 };
 
 export class KezekError extends Error {
@@ -113,6 +115,68 @@ export class CompileUnsupported extends KezekError {
   constructor(message: string) {
     super('RULES_UNSUPPORTED', message);
     this.name = 'CompileUnsupported';
+  }
+}
+
+/** What the process holding an embedded database folder says about itself (see db/folder-lock.ts). */
+export interface FolderHolder {
+  pid: number;
+  /** The kezek command's name: `allocate`, `register`, `serve`, … */
+  name: string;
+  /** The command line as typed, e.g. `kezek allocate --date 2026-09-01`. */
+  command: string;
+  /** When it took the folder (ISO instant). */
+  since: string;
+  /** Where a long-running holder (`kezek serve`) answers instead. */
+  url?: string | undefined;
+}
+
+/** Another process holds the embedded database folder, and did not let go within the wait. */
+export class DatabaseBusyError extends KezekError {
+  constructor(folder: string, holder: FolderHolder | undefined, waitedMs: number) {
+    const waited = `waited ${formatSeconds(waitedMs)} (--wait)`;
+    let message: string;
+    if (!holder) {
+      message = `the embedded database ${folder} is in use by another process, which did not say which; ${waited}`;
+    } else if (holder.name === 'serve') {
+      const where = holder.url ? ` at ${holder.url}` : '';
+      message = `the embedded database ${folder} is held by kezek serve (process ${holder.pid}, since ${holder.since}): use the server${where} instead, or stop it first`;
+    } else {
+      message = `the embedded database ${folder} is in use by process ${holder.pid} (${holder.command}, since ${holder.since}); ${waited}, try again when it has finished`;
+    }
+    super('DATABASE_BUSY', message, { folder, holder, waitedMs });
+    this.name = 'DatabaseBusyError';
+  }
+}
+
+function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+/**
+ * Why a database could not be opened, as a stable word for machines; the
+ * message says it for people (with the folder or the server, never a password).
+ */
+export type OpenFailure =
+  | 'permission_denied'
+  | 'read_only'
+  | 'disk_full'
+  | 'damaged'
+  | 'start_timeout'
+  | 'connection_refused'
+  | 'host_not_found'
+  | 'unreachable'
+  | 'database_missing'
+  | 'authentication_failed'
+  | 'server_error';
+
+/** A database (embedded folder or server) that cannot be opened, with why. */
+export class DatabaseOpenError extends KezekError {
+  readonly reason: OpenFailure;
+  constructor(reason: OpenFailure, message: string, details: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+    super('DB_FAILED', message, { reason, ...details }, options);
+    this.name = 'DatabaseOpenError';
+    this.reason = reason;
   }
 }
 

@@ -12,6 +12,9 @@ export interface Common {
   dataDir?: string | undefined;
   rules?: string | undefined;
   logLevel?: string | undefined;
+  wait?: number | undefined;
+  /** The command being run, as another process waiting for the embedded database will be told (set by the CLI). */
+  invocation?: { name: string; command: string } | undefined;
 }
 
 /**
@@ -53,7 +56,7 @@ const made = new WeakMap<object, CommandContext>();
 export function contextOf(argv: Common): CommandContext {
   let ctx = made.get(argv);
   if (!ctx) {
-    const config = resolveConfig({ dataDir: argv.dataDir, rulesDir: argv.rules, logLevel: argv.logLevel });
+    const config = resolveConfig({ dataDir: argv.dataDir, rulesDir: argv.rules, logLevel: argv.logLevel, wait: argv.wait, owner: argv.invocation });
     made.set(argv, (ctx = new CommandContext(config, createLogger({ level: config.logLevel }))));
   }
   return ctx;

@@ -38,7 +38,8 @@ export async function runDemo(ctx: CommandContext, o: DemoOptions, print: (s: st
     `Generated ${counts.districts} districts, ${counts.kindergartens} kindergartens, ${counts.places} place rows and ${counts.applications} applications (with ${counts.badLines} deliberately bad lines) in ${dataDir}`,
   );
   print('Opening a fresh embedded database (first start takes a few seconds)…');
-  const db = await openDatabase({ dataDir: join(home, 'pgdata') });
+  const { lockWaitMs, owner } = config.database;
+  const db = await openDatabase({ dataDir: join(home, 'pgdata'), lockWaitMs, owner });
   try {
     const report = await importFolder(db, dataDir, { rejectsPath: join(home, 'rejects.ndjson'), actor: 'demo', rules, log });
     print(formatImport(report));

@@ -37,7 +37,29 @@ export interface DatabaseConfig {
   schema?: string | undefined;
   /** Embedded only: start from this dump of a data folder instead of initdb. */
   loadDataDir?: Blob | undefined;
+  /**
+   * Embedded folder only: how long to wait for another process to let go of
+   * the folder before giving up with DATABASE_BUSY (milliseconds; default 5000).
+   */
+  lockWaitMs?: number | undefined;
+  /** Embedded folder only: what this process tells another one that waits for the folder. */
+  owner?: DatabaseOwner | undefined;
+  /** Embedded only: how long PGlite may take to start before the folder is declared unusable (milliseconds; default 120 000). */
+  startTimeoutMs?: number | undefined;
 }
+
+/** Who holds an embedded folder, as a waiting process will be told (with the pid and since). */
+export interface DatabaseOwner {
+  /** The command's name: `allocate`, `register`, `serve`, … */
+  name: string;
+  /** The command line, e.g. `kezek allocate --date 2026-09-01`. */
+  command: string;
+  /** Where a long-running holder (`kezek serve`) can be used instead of the folder. */
+  url?: string | undefined;
+}
+
+/** How long a command waits for another process to let go of an embedded folder, unless told (--wait, KEZEK_WAIT). */
+export const DEFAULT_LOCK_WAIT_MS = 5000;
 
 /** Quotes a text value for SQL (standard_conforming_strings, on by default since PostgreSQL 9.1). */
 export function quoteLiteral(value: string): string {

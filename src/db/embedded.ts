@@ -1,16 +1,48 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { DatabaseOpenError } from '../errors.js';
 import type { Database, Queryable } from './database.js';
 import { quoteIdent } from './database.js';
+import { diagnoseFolder, errnoCode, failureInUse, folderErrorFromCode, openError } from './folder-diagnosis.js';
+import { makeFolder, makePrivate } from './folder-modes.js';
 
-/** The embedded PostgreSQL (PGlite), persisted in a folder or kept in memory. */
-export async function openEmbedded(dataDir: string, schema?: string, loadDataDir?: Blob): Promise<Database> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  // A dump of an initialised database skips initdb (tests start from a migrated template).
-  const db = loadDataDir ? new PGlite(dataDir, { loadDataDir }) : new PGlite(dataDir);
-  await db.waitReady;
-  if (schema) {
-    await db.exec(`create schema if not exists ${quoteIdent(schema)}; set search_path to ${quoteIdent(schema)}`);
+export interface EmbeddedOptions {
+  /** A schema to work in, created when missing. */
+  schema?: string | undefined;
+  /** A dump of an initialised database: skips initdb (tests start from a migrated template). */
+  loadDataDir?: Blob | undefined;
+  /** How long PGlite may take to start before the folder is declared unusable (default 120 s). */
+  startTimeoutMs?: number | undefined;
+}
+
+/** PostgreSQL's stderr lines kept for a diagnosis: the last words are what matter. */
+const LOG_LINES_KEPT = 40;
+
+/**
+ * The embedded PostgreSQL (PGlite), persisted in a folder or kept in memory
+ * (`memory://`). The caller holds the folder's lock (folder-lock.ts).
+ */
+export async function openEmbedded(dataDir: string, o: EmbeddedOptions = {}): Promise<Database> {
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) prepareFolder(dataDir);
+  // PostgreSQL's own messages (a FATAL or PANIC line says why it did not start) go to stderr, not to the user.
+  const log: string[] = [];
+  const onStderr = (line: string) => {
+    if (log.push(line) > LOG_LINES_KEPT) log.shift();
+    return true;
+  };
+  let db: PGlite | undefined;
+  try {
+    db = new PGlite(dataDir, { onStderr, ...(o.loadDataDir ? { loadDataDir: o.loadDataDir } : {}) });
+    await started(db, o.startTimeoutMs ?? 120_000, dataDir);
+    // What initdb or the start made (0666) becomes private at once, not only at close.
+    if (!inMemory) makePrivate(dataDir);
+  } catch (e) {
+    if (db && !db.closed) void db.close().catch(() => {});
+    if (inMemory || e instanceof DatabaseOpenError) throw e;
+    throw diagnoseFolder(dataDir, e, log);
+  }
+  if (o.schema) {
+    await db.exec(`create schema if not exists ${quoteIdent(o.schema)}; set search_path to ${quoteIdent(o.schema)}`);
   }
   const queryable = (q: Pick<PGlite, 'query'>): Queryable => ({
     async query<R>(sql: string, params: readonly unknown[] = []) {
@@ -26,26 +58,86 @@ export async function openEmbedded(dataDir: string, schema?: string, loadDataDir
       return result.blob ? Buffer.from(await result.blob.arrayBuffer()) : Buffer.alloc(0);
     },
   });
+  // A full disk or PostgreSQL stopping (a PANIC aborts PGlite) is said plainly, with the folder.
+  let stopped = false;
+  const plain = async <T>(work: Promise<T>): Promise<T> => {
+    try {
+      return await work;
+    } catch (e) {
+      const said = failureInUse(dataDir, e, log);
+      if (said !== e) stopped = true;
+      throw said;
+    }
+  };
+  const top = queryable(db);
   // PGlite is one connection: transactions must not interleave, so they queue.
   let tail: Promise<unknown> = Promise.resolve();
   return {
     kind: 'embedded',
-    ...queryable(db),
+    query: (sql, params) => plain(top.query(sql, params)),
+    copyIn: (table, columns, text) => plain(top.copyIn(table, columns, text)),
+    copyOut: (sql) => plain(top.copyOut(sql)),
     transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-      const run = tail.then(() => db.transaction((tx) => fn(queryable(tx))));
+      const run = plain(tail.then(() => db.transaction((tx) => fn(queryable(tx)))));
       tail = run.catch(() => {});
       return run;
     },
     // One connection, in this process: the session is the database itself.
-    session: (fn) => fn(queryable(db)),
+    session: (fn) => plain(fn(top)),
     async exec(sql: string) {
-      await db.exec(sql);
+      await plain(db.exec(sql));
     },
     async close() {
-      await db.close();
+      try {
+        await db.close();
+      } catch (e) {
+        // After PostgreSQL stopped, closing fails too; the first error is the one to report.
+        if (!stopped) throw e;
+      }
+      // What PGlite made while open (0666) becomes private too.
+      if (!inMemory) makePrivate(dataDir);
     },
     async dump() {
       return db.dumpDataDir('none');
     },
   };
+}
+
+/** Makes the folder if needed (0700) and its contents private (files 0600) before PGlite touches them. */
+function prepareFolder(dataDir: string): void {
+  makeEmbeddedFolder(dataDir);
+  try {
+    makePrivate(dataDir);
+  } catch (e) {
+    throw folderErrorFromCode(dataDir, errnoCode(e), e) ?? openError(dataDir, 'damaged', `it cannot be prepared: ${(e as Error).message}`, e);
+  }
+}
+
+/** Makes the folder (0700) when it is missing, so that it can be locked; says why when it cannot. */
+export function makeEmbeddedFolder(dataDir: string): void {
+  try {
+    makeFolder(dataDir);
+  } catch (e) {
+    throw folderErrorFromCode(dataDir, errnoCode(e), e) ?? openError(dataDir, 'damaged', `it cannot be prepared: ${(e as Error).message}`, e);
+  }
+}
+
+/**
+ * Waits for PGlite to start, at most `timeoutMs`. Its start runs in
+ * WebAssembly without yielding, so the timer is a bound on the waits in
+ * between (a start that never finishes), not an interruption of PostgreSQL.
+ */
+export async function started(db: Pick<PGlite, 'waitReady' | 'ready'>, timeoutMs: number, dataDir: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  try {
+    const outcome = await Promise.race([db.waitReady.then(() => 'ready' as const), timeout]);
+    if (outcome === 'timeout' && !db.ready) {
+      throw openError(dataDir, 'start_timeout', `PGlite did not start within ${Number((timeoutMs / 1000).toFixed(1))} s; the folder may be damaged`);
+    }
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -5,20 +5,32 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { Database, Queryable } from './database.js';
 import { quoteIdent } from './database.js';
 import { copyChunks } from '../codec/copy.js';
+import { connectionError, parseDatabaseUrl } from './server-target.js';
+
+/** How long the first connection may take before the server is declared unreachable. */
+const CONNECT_TIMEOUT_MS = 15_000;
 
 /** A PostgreSQL server through a `pg` pool; large reads and writes through COPY (pg-copy-streams). */
 export async function openPostgres(url: string, schema?: string, maxConnections = 4): Promise<Database> {
-  if (schema) {
-    const admin = new pg.Client({ connectionString: url });
+  const target = parseDatabaseUrl(url);
+  // One connection first: a server that cannot be used says why here, not in the middle of a migration.
+  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  admin.on('error', () => {});
+  try {
     await admin.connect();
-    try {
+  } catch (e) {
+    await admin.end().catch(() => {});
+    throw connectionError(e, target);
+  }
+  try {
+    if (schema) {
       await admin.query(`create schema if not exists ${quoteIdent(schema)}`).catch((e: { code?: string }) => {
         // Another process created it at the same moment: that is what we wanted.
         if (e.code !== '23505' && e.code !== '42P06') throw e;
       });
-    } finally {
-      await admin.end();
     }
+  } finally {
+    await admin.end();
   }
   const pool = new pg.Pool({
     connectionString: url,

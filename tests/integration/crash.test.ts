@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDataset } from '../../src/demo/write.js';
 import { POSTGRES_URL, dropSchema, openTestDatabase } from '../support/databases.js';
-import { allocate, importData, readRunFolder, tempDir } from '../support/run-helpers.js';
+import { allocate, comparableRun as stripVolatile, importData, tempDir } from '../support/run-helpers.js';
 
 /**
  * Real processes on the real PostgreSQL: `kezek allocate` killed with
@@ -113,18 +113,6 @@ async function checkInvariants(schema: string, originalSeats: Map<string, number
     return { done };
   });
 }
-
-const stripVolatile = (dir: string) => {
-  const f = readRunFolder(dir);
-  return {
-    referrals: f.referrals,
-    queue: f.queue,
-    refusals: f.refusals,
-    districts: f.summary.districts.map(({ resumed: _resumed, ...d }) => d),
-    totals: f.summary.totals,
-    inputHash: f.summary.inputHash,
-  };
-};
 
 beforeAll(async () => {
   dataDir = tempDir('kezek-crash-data-');

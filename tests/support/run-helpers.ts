@@ -37,6 +37,19 @@ export function readRunFolder(dir: string): RunFiles {
   };
 }
 
+/** A run folder without what differs between two runs of the same date (timings, whether a district was read back). */
+export function comparableRun(dir: string) {
+  const f = readRunFolder(dir);
+  return {
+    referrals: f.referrals,
+    queue: f.queue,
+    refusals: f.refusals,
+    districts: f.summary.districts.map(({ resumed: _resumed, ...d }) => d),
+    totals: f.summary.totals,
+    inputHash: f.summary.inputHash,
+  };
+}
+
 const shippedCalendar = loadCalendar('rules');
 
 export async function allocate(
