@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEFAULT_LOCK_WAIT_MS, type DatabaseConfig, type DatabaseOwner } from './db/database.js';
 import { UsageError } from './errors.js';
@@ -13,6 +14,10 @@ export interface KezekConfig {
   /** pino level for the JSON log on stderr. */
   readonly logLevel: string;
   readonly database: Readonly<DatabaseConfig>;
+  /** Who operates when `--actor` is not given: KEZEK_ACTOR (or the older KEZEK_OPERATOR), else the OS user; null when none is known. */
+  readonly operator: string | null;
+  /** KEZEK_DEBUG: an unexpected error also prints its stack. */
+  readonly debug: boolean;
 }
 
 export interface ConfigInput {
@@ -39,6 +44,8 @@ export function resolveConfig(input: ConfigInput, env: NodeJS.ProcessEnv = proce
     throw new UsageError('--wait (or KEZEK_WAIT) must be a number of seconds from 0 to 86400');
   }
   return Object.freeze({
+    operator: (env.KEZEK_ACTOR ?? env.KEZEK_OPERATOR ?? osUser() ?? env.USER ?? '').trim() || null,
+    debug: debugWanted(env),
     dataDir,
     rulesDir: resolve(input.rulesDir ?? defaultRulesDir()),
     logLevel,
@@ -50,6 +57,21 @@ export function resolveConfig(input: ConfigInput, env: NodeJS.ProcessEnv = proce
       ...(input.owner ? { owner: Object.freeze({ ...input.owner }) } : {}),
     }),
   });
+}
+
+/** The OS user's name (from the password database: it does not need $USER, which cron and systemd may not set). */
+function osUser(): string | undefined {
+  try {
+    return userInfo().username;
+  } catch {
+    // A uid without a password entry (some containers): the caller falls back to $USER.
+    return undefined;
+  }
+}
+
+/** KEZEK_DEBUG set: also read by the CLI's last-resort error handler, before any config exists. */
+export function debugWanted(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.KEZEK_DEBUG);
 }
 
 /** Today in Kazakhstan (UTC+05:00), the default date of the online services. */

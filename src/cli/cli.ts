@@ -1,3 +1,4 @@
+import { debugWanted } from '../config.js';
 import yargs, { type Argv } from 'yargs';
 import { isKezekError, UsageError } from '../errors.js';
 import { COMMANDS } from './commands/index.js';
@@ -53,7 +54,7 @@ export async function main(args: string[]): Promise<number> {
       return e.exitCode;
     }
     process.stderr.write(`kezek: unexpected error: ${(e as Error)?.message ?? String(e)}\n`);
-    if (process.env.KEZEK_DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
+    if (debugWanted()) process.stderr.write(`${(e as Error)?.stack}\n`);
     return 1;
   }
 }

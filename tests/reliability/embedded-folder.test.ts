@@ -218,8 +218,9 @@ describe('a folder that cannot be opened says why, with its path, at once', () =
     const there = join(mnt, 'home');
     cpSync(home, there, { recursive: true });
     const data = tempDir('kezek-full-data-');
-    const line = (i: number) => JSON.stringify({ id: `D-${i}`, name: 'x'.repeat(2000), region: 'R' });
-    writeFileSync(join(data, 'districts.ndjson'), Array.from({ length: 3000 }, (_, i) => line(i)).join('\n') + '\n');
+    // Names within the import's 500-character limit, many of them.
+    const line = (i: number) => JSON.stringify({ id: `D-${i}`, name: 'x'.repeat(450), region: 'R'.repeat(450) });
+    writeFileSync(join(data, 'districts.ndjson'), Array.from({ length: 12000 }, (_, i) => line(i)).join('\n') + '\n');
     const r = openIn(there, ['import', data]);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -20,7 +20,7 @@ export const applicationCommand: CommandModule<Common, Args> = {
       .positional('action', { choices: ['restore', 'withdraw'] as const, demandOption: true })
       .positional('id', { type: 'string', demandOption: true })
       .option('date', { type: 'string', describe: 'the day it happened (default today in Kazakhstan)' })
-      .option('actor', { type: 'string', describe: 'operator name (default $KEZEK_OPERATOR or the OS user)' })
+      .option('actor', { type: 'string', describe: 'operator name (default $KEZEK_ACTOR, else the OS user)' })
       .option('reason', { type: 'string', describe: 'why (kept in the audit trail)' }),
   handler: async (argv) => {
     const date = checkDate(argv.date ?? todayInKazakhstan(), '--date');

@@ -31,7 +31,7 @@ export const complaintCommand: CommandModule<Common, Args> = {
       .positional('action', { choices: ['file', 'answer', 'list'] as const, demandOption: true })
       .positional('id', { type: 'string', describe: 'the incoming (registration) number' })
       .option('date', { type: 'string', describe: 'filed / answered on, or the day to judge overdue (default today)' })
-      .option('actor', { type: 'string', describe: 'operator name (default $KEZEK_OPERATOR or the OS user)' })
+      .option('actor', { type: 'string', describe: 'operator name (default $KEZEK_ACTOR, else the OS user)' })
       .option('level', { choices: COMPLAINT_LEVELS, describe: 'file: provider (5 working days) or authority (15)' })
       .option('application', { type: 'string', describe: 'file: the application it is about' })
       .option('subject', { type: 'string', describe: 'file: what the complaint is about' })

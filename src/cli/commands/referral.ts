@@ -17,10 +17,10 @@ interface Args extends Common {
 
 export const ACTIONS: readonly ReferralAction[] = ['confirm', 'decline', 'enroll', 'extend', 'confirm-right'];
 
-/** The actor recorded in the audit trail: --actor, else KEZEK_OPERATOR, else the OS user. */
-export function actorOf(argv: { actor?: string | undefined }): string {
-  const a = (argv.actor ?? process.env.KEZEK_OPERATOR ?? process.env.USER ?? '').trim();
-  if (!a) throw new UsageError('name the operator with --actor');
+/** The actor recorded in the audit trail: --actor, else KEZEK_ACTOR, else the OS user (config.operator). */
+export function actorOf(argv: Common & { actor?: string | undefined }): string {
+  const a = (argv.actor ?? contextOf(argv).config.operator ?? '').trim();
+  if (!a) throw new UsageError('name the operator with --actor (or KEZEK_ACTOR)');
   if (a.length > 100) throw new UsageError('--actor is at most 100 characters');
   return `operator:${a}`;
 }
@@ -40,7 +40,7 @@ export const referralCommand: CommandModule<Common, Args> = {
       .positional('action', { choices: ACTIONS, demandOption: true })
       .positional('id', { type: 'string', demandOption: true })
       .option('date', { type: 'string', describe: 'the day it happened (default today in Kazakhstan)' })
-      .option('actor', { type: 'string', describe: 'operator name (default $KEZEK_OPERATOR or the OS user)' })
+      .option('actor', { type: 'string', describe: 'operator name (default $KEZEK_ACTOR, else the OS user)' })
       .option('reason', { type: 'string', describe: 'why (kept in the audit trail)' })
       .option('days', { type: 'number', describe: 'extend: calendar days (default the maximum, 30)' }),
   handler: async (argv) => {
