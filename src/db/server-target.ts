@@ -71,8 +71,10 @@ export function connectionError(e: unknown, t: ServerTarget): KezekError {
     case 'ETIMEDOUT':
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
-    case 'ECONNRESET':
       return fail('unreachable', `cannot reach ${at}: ${message}`);
+    case 'ECONNRESET':
+      // The peer took the connection and dropped it: a reset or a clean close depends only on timing.
+      return fail('server_error', `${at} closed the connection at once (is it a PostgreSQL server that accepts this client?)`);
     case '3D000':
       return fail('database_missing', `the database "${t.database}" does not exist on ${at}`);
     case '28P01':
