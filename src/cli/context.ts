@@ -2,10 +2,11 @@ import { resolveConfig, type KezekConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { openDatabase } from '../db/open.js';
 import type { Calendar } from '../domain/calendar.js';
-import { calendarOfFolder } from '../io/calendar.js';
-import { readRulesFolder } from '../io/rules-folder.js';
+import { KezekContext } from '../context.js';
 import { createLogger, type Logger } from '../log.js';
-import { RuleLibrary } from '../rules/library.js';
+import type { RuleLibrary } from '../rules/library.js';
+
+export { KezekContext as CommandContext } from '../context.js';
 
 /** Options every command takes. */
 export interface Common {
@@ -17,30 +18,6 @@ export interface Common {
   invocation?: { name: string; command: string } | undefined;
 }
 
-/**
- * What a command works with, made once per command: the config (the only
- * reading of the environment), the rules folder (every rule set and the
- * calendar files, read once; each set checked when first asked for), the
- * working-day calendar and a logger. Everything below the CLI takes these as
- * arguments; nothing there reads the environment or the rules folder itself.
- */
-export class CommandContext {
-  readonly rules: RuleLibrary;
-  private cal: Calendar | undefined;
-
-  constructor(
-    readonly config: KezekConfig,
-    readonly log: Logger,
-  ) {
-    this.rules = new RuleLibrary(readRulesFolder(config.rulesDir));
-  }
-
-  /** The working-day calendar of the rules folder (RulesError when a calendar file is broken). */
-  get calendar(): Calendar {
-    return (this.cal ??= calendarOfFolder(this.rules.texts));
-  }
-}
-
 /** A command's context with its database open. */
 export interface Context {
   readonly config: KezekConfig;
@@ -50,14 +27,14 @@ export interface Context {
   readonly db: Database;
 }
 
-const made = new WeakMap<object, CommandContext>();
+const made = new WeakMap<object, KezekContext>();
 
 /** The command's context, made on first use and the same for the rest of the command. */
-export function contextOf(argv: Common): CommandContext {
+export function contextOf(argv: Common): KezekContext {
   let ctx = made.get(argv);
   if (!ctx) {
     const config = resolveConfig({ dataDir: argv.dataDir, rulesDir: argv.rules, logLevel: argv.logLevel, wait: argv.wait, owner: argv.invocation });
-    made.set(argv, (ctx = new CommandContext(config, createLogger({ level: config.logLevel }))));
+    made.set(argv, (ctx = new KezekContext(config, createLogger({ level: config.logLevel }))));
   }
   return ctx;
 }

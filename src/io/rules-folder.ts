@@ -6,6 +6,7 @@ import type { RuleSet } from '../rules/ruleset.js';
 import { TESTS_DIR } from '../rules/rule-tests.js';
 import { RULE_FILES } from '../rules/schema.js';
 import { VERSIONS_DIR } from '../rules/versions.js';
+import { VOCABULARY_FILE } from '../rules/vocabulary.js';
 
 /**
  * The edge of the rules: a rules folder read once, as texts: each rule set
@@ -24,6 +25,7 @@ function readSets(dir: string): SetTexts[] | null {
   return places.map((p) => ({
     ...p,
     files: RULE_FILES.map((name) => readBounded(join(p.dir, name), name)),
+    vocabulary: readBounded(join(p.dir, VOCABULARY_FILE), VOCABULARY_FILE),
     tests: readJsonFiles(join(p.dir, TESTS_DIR)),
   }));
 }

@@ -4,6 +4,7 @@ import { ruleSetFromTexts } from './load.js';
 import { fixtureCases, TESTS_DIR, type RuleTestCase } from './rule-tests.js';
 import type { RuleSet } from './ruleset.js';
 import { RULE_FILES } from './schema.js';
+import { VOCABULARY_FILE } from './vocabulary.js';
 import { schemaProblems } from './schema-check.js';
 import { headerAt, scheduleProblems, VERSIONS_DIR, type RuleSetHeader } from './versions.js';
 
@@ -25,6 +26,8 @@ export interface SetTexts {
   label: string;
   /** The four rule files by name. */
   files: FileText[];
+  /** vocabulary.json (a version without its own uses the folder's). */
+  vocabulary: FileText;
   /** tests/*.json, or null when the set has no tests folder. */
   tests: FileText[] | null;
 }
@@ -130,8 +133,12 @@ export class RuleLibrary {
         if (f?.text == null) problems.push({ file: label + name, path: '', message: fileProblem(f) });
         else map.set(name, f.text);
       }
+      // A version without its own vocabulary uses the folder's (the current set's).
+      const own = texts.vocabulary.text !== null || label === '';
+      const words = own ? texts.vocabulary : this.setTexts('').vocabulary;
+      if (words.text === null && words.problem !== 'missing') problems.push({ file: (own ? label : '') + VOCABULARY_FILE, path: '', message: fileProblem(words) });
       if (problems.length) throw new RulesError(problems);
-      this.built.set(label, (rules = ruleSetFromTexts(map, label)));
+      this.built.set(label, (rules = ruleSetFromTexts(map, label, words.text === null ? undefined : { text: words.text, label: own ? label : '' })));
     }
     return rules;
   }

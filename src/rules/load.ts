@@ -4,9 +4,15 @@ import { parseRuleText } from './guard.js';
 import { RULE_FILES, type RuleFile } from './schema.js';
 import { LIFECYCLE_PARAMETERS, type CategoryRule, type RuleDefinition, type RuleSet } from './ruleset.js';
 import { schemaProblems } from './schema-check.js';
+import { checkVocabulary, VOCABULARY_FILE, type Vocabulary } from './vocabulary.js';
 
-/** Pure: parses, checks and resolves the rule files' texts. `label` prefixes file names in problems. */
-export function ruleSetFromTexts(texts: Map<string, string>, label = ''): RuleSet {
+/**
+ * Pure: parses, checks and resolves the rule files' texts and the vocabulary
+ * (its own, or the current set's when a version has none: `vocabularyLabel`
+ * names where it came from). `label` prefixes file names in problems. The hash
+ * is of the four decision files only: the words never change a verdict.
+ */
+export function ruleSetFromTexts(texts: Map<string, string>, label = '', vocabulary?: { text: string; label: string }): RuleSet {
   const problems: RuleProblem[] = [];
   const docs = new Map<RuleFile, unknown>();
   for (const file of RULE_FILES) {
@@ -22,16 +28,24 @@ export function ruleSetFromTexts(texts: Map<string, string>, label = ''): RuleSe
   for (const [file, doc] of docs) problems.push(...schemaProblems(file, label + file, doc));
   problems.push(...nameProblems(docs.get('eligibility.json'), docs.get('categories.json'), label));
   if (problems.length) throw new RulesError(problems);
-  return buildRuleSet(
+  const decisions = new Map(RULE_FILES.map((f) => [f, texts.get(f)!]));
+  const set = buildRuleSet(
     {
       ruleset: docs.get('ruleset.json'),
       parameters: docs.get('parameters.json'),
       eligibility: docs.get('eligibility.json'),
       categories: docs.get('categories.json'),
     },
-    hashRuleTexts(texts),
+    hashRuleTexts(decisions),
     label,
   );
+  const vocabularyFile = `${vocabulary?.label ?? label}${VOCABULARY_FILE}`;
+  if (!vocabulary) throw new RulesError([{ file: vocabularyFile, path: '', message: 'file is missing: every rule set names its rights, categories, reasons and rules (kk, ru, en)' }]);
+  const parsed = parseRuleText(vocabularyFile, vocabulary.text);
+  if ('problems' in parsed) throw new RulesError(parsed.problems);
+  const checked = checkVocabulary(parsed.value, vocabularyFile, { ...set, categoriesFile: `${label}categories.json` });
+  if (!checked.vocabulary) throw new RulesError(checked.problems);
+  return { ...set, vocabulary: checked.vocabulary, knownRights: new Set(checked.vocabulary.rights.map((r) => r.code)) };
 }
 
 /** Content hash of the rule files: stable across machines (names sorted, bytes as read). */
@@ -56,7 +70,7 @@ type Doc = Record<string, unknown>;
  * Pure: resolves schema-valid rule documents into a RuleSet, with the checks
  * a schema cannot make (rule names unique across both files, ranks unique).
  */
-export function buildRuleSet(docs: RuleDocuments, hash: string, label = ''): RuleSet {
+export function buildRuleSet(docs: RuleDocuments, hash: string, label = ''): Omit<RuleSet, 'vocabulary'> & { vocabulary?: Vocabulary } {
   const problems: RuleProblem[] = [];
   for (const [file, doc] of Object.entries({ 'ruleset.json': docs.ruleset, 'parameters.json': docs.parameters, 'eligibility.json': docs.eligibility, 'categories.json': docs.categories }))
     problems.push(...schemaProblems(file as RuleFile, label + file, doc));

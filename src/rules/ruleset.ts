@@ -1,4 +1,5 @@
 import type { Category } from '../domain/types.js';
+import type { Vocabulary } from './vocabulary.js';
 
 /** Rule parameters policy staff may edit (`rules/parameters.json`). */
 export interface RuleParameters {
@@ -65,6 +66,8 @@ export interface RuleSet {
   parameters: RuleParameters;
   eligibility: RuleDefinition[];
   categories: CategoryRule[];
-  /** Every right category some category rule names (import rejects others). */
+  /** Every right declared in the vocabulary (each is named by a category rule; import rejects others). */
   knownRights: Set<string>;
+  /** The set's words: rights with their tiers, and names in kk, ru, en (vocabulary.json). */
+  vocabulary: Vocabulary;
 }

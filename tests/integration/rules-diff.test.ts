@@ -26,6 +26,9 @@ beforeAll(async () => {
   cats.rules[1].conditions.any = cats.rules[1].conditions.any.filter((c: unknown) => c !== lf);
   cats.rules[0].conditions.any.push(lf);
   writeJson(newRulesDir, 'categories.json', cats);
+  const words = readJson(newRulesDir, 'vocabulary.json');
+  words.rights.large_family.tier = 'extraordinary'; // as policy staff declare it
+  writeJson(newRulesDir, 'vocabulary.json', words);
   writeJson(newRulesDir, 'parameters.json', { ...readJson(newRulesDir, 'parameters.json'), primaryQuota: [1, 1], maxAgeYears: 6 });
   writeJson(newRulesDir, 'ruleset.json', { ...readJson(newRulesDir, 'ruleset.json'), version: '2026.2' });
   oldRules = shippedRules();

@@ -9,7 +9,7 @@ const loadRuleTests = (dir: string) => {
   return library.tests(library.headers().find((h) => h.label === '')!, true);
 };
 import { kezek } from '../support/cli.js';
-import { copyRules, readJson, RULES_DIR, writeJson } from './helpers.js';
+import { copyRules, readJson, RULES_DIR, syncVocabulary, writeJson } from './helpers.js';
 
 const rules = loadRuleSet(RULES_DIR);
 const cases = loadRuleTests(RULES_DIR);
@@ -58,6 +58,7 @@ describe('a rule changed wrongly makes a fixture fail', () => {
     const cats = readJson(dir, 'categories.json');
     cats.rules[1].conditions.any = cats.rules[1].conditions.any.filter((c: { value: string }) => c.value !== 'teacher');
     writeJson(dir, 'categories.json', cats);
+    syncVocabulary(dir);
     const bad = kezek(['rules', 'test', dir]);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/FAIL\s+tests\/categories\.json\s+teacher gives primary/);

@@ -39,3 +39,34 @@ export function withScheduledVersion(effectiveFrom = '2026-09-02'): string {
   return dir;
 }
 
+
+/**
+ * After a test edits the rules of a copied folder: vocabulary.json made to
+ * match them (rights the category rules name, with their tiers; reasons and
+ * rule names), keeping the shipped names and naming anything new by its code.
+ * For tests of what rules decide, not of their words.
+ */
+export function syncVocabulary(dir: string): void {
+  const voc = readJson(dir, 'vocabulary.json');
+  const named = (code: string, old?: Record<string, string>) => old ?? { kk: code, ru: code, en: code };
+  const rights: Record<string, unknown> = {};
+  for (const r of readJson(dir, 'categories.json').rules) {
+    const walk = (n: unknown): void => {
+      if (Array.isArray(n)) return n.forEach(walk);
+      if (!n || typeof n !== 'object') return;
+      const c = n as Record<string, unknown>;
+      if (c.fact === 'validRights' && c.operator === 'contains' && typeof c.value === 'string') {
+        const { tier: _t, ...old } = (voc.rights[c.value] ?? {}) as Record<string, string>;
+        rights[c.value] = { tier: r.event.params.category, ...named(c.value, Object.keys(old).length ? old : undefined) };
+      }
+      for (const k of ['all', 'any', 'not']) if (k in c) walk(c[k]);
+    };
+    walk(r.conditions);
+  }
+  const eligibility = readJson(dir, 'eligibility.json').rules as { name: string; event: { params: { reason: string } } }[];
+  const categories = readJson(dir, 'categories.json').rules as { name: string }[];
+  voc.rights = rights;
+  voc.reasons = Object.fromEntries(eligibility.map((r) => [r.event.params.reason, named(r.event.params.reason, voc.reasons[r.event.params.reason])]));
+  voc.rules = Object.fromEntries([...eligibility, ...categories].map((r) => [r.name, named(r.name, voc.rules[r.name])]));
+  writeJson(dir, 'vocabulary.json', voc);
+}

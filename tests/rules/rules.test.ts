@@ -8,6 +8,7 @@ import { factsAt } from '../../src/rules/facts.js';
 import { loadRuleSet } from '../../src/io/rules-folder.js';
 import { referenceEvaluator } from '../../src/rules/reference-engine.js';
 import { D, app, ev, place, referredIds, run } from '../support/builders.js';
+import { syncVocabulary } from './helpers.js';
 
 const rulesDir = fileURLToPath(new URL('../../rules', import.meta.url));
 const rules = loadRuleSet(rulesDir);
@@ -171,6 +172,7 @@ describe('changing a rule file changes the outcome with no code change', () => {
       const doc = readJson(dir, 'categories.json') as { rules: { conditions: { any: { value: string }[] } }[] };
       for (const r of doc.rules) r.conditions.any = r.conditions.any.filter((c) => c.value !== 'teacher');
       writeJson(dir, 'categories.json', doc);
+      syncVocabulary(dir);
     });
     expect(edited.knownRights.has('teacher')).toBe(false);
     expect(await referenceEvaluator(edited).evaluate(teacherChild, D)).toMatchObject({ category: 'general', rights: [] });
@@ -200,6 +202,7 @@ describe('changing a rule file changes the outcome with no code change', () => {
       pr.conditions.any = pr.conditions.any.filter((c) => c !== lf);
       ex.conditions.any.push(lf);
       writeJson(dir, 'categories.json', doc);
+      syncVocabulary(dir);
     });
     const a = app({ id: 'X', rights: [right('teacher'), right('large_family')] });
     expect(await evaluator.evaluate(a, D)).toMatchObject({ category: 'primary', rights: ['teacher', 'large_family'] });

@@ -3,7 +3,7 @@ import { loadRuleSet } from '../../src/io/rules-folder.js';
 import { referenceEvaluator } from '../../src/rules/reference-engine.js';
 import { traceEvaluation } from '../../src/rules/rule-trace.js';
 import { app, D } from '../support/builders.js';
-import { copyRules, readJson, RULES_DIR, writeJson } from './helpers.js';
+import { copyRules, readJson, RULES_DIR, syncVocabulary, writeJson } from './helpers.js';
 
 const rules = loadRuleSet(RULES_DIR);
 const right = (category: string, validUntil = '2030-01-01') => ({ category, document: 'D', validUntil });
@@ -32,6 +32,7 @@ describe('traceEvaluation', () => {
       event: { type: 'refuse', params: { reason: 'office_only' } },
     });
     writeJson(dir, 'eligibility.json', doc);
+    syncVocabulary(dir);
     const t = await traceEvaluation(loadRuleSet(dir), app({ id: 'X' }), D);
     expect(t.rules.find((r) => r.name === 'not_portal')).toMatchObject({
       fired: false,
