@@ -128,8 +128,41 @@ function ruleFileSchema(title: string, event: Record<string, unknown>): Record<s
 
 const intIn = (minimum: number, maximum: number, description: string) => ({ type: 'integer', minimum, maximum, description });
 
-export function ruleSchemas(): Record<RuleFile | 'tests', Record<string, unknown>> {
+const NAMES = {
+  type: 'object',
+  description: 'a name in kk, ru and en (ICU MessageFormat; may use a rule parameter, e.g. {maxAgeYears})',
+  required: ['kk', 'ru', 'en'],
+  additionalProperties: false,
+  properties: { kk: { type: 'string', minLength: 1, maxLength: 500 }, ru: { type: 'string', minLength: 1, maxLength: 500 }, en: { type: 'string', minLength: 1, maxLength: 500 } },
+};
+
+export function ruleSchemas(): Record<RuleFile | 'tests' | 'vocabulary.json', Record<string, unknown>> {
   return {
+    'vocabulary.json': {
+      $schema: DRAFT,
+      title: 'kezek vocabulary: the rights with their tiers, and the names people read in kk, ru and en',
+      type: 'object',
+      required: ['categories', 'rights', 'reasons', 'rules'],
+      additionalProperties: false,
+      properties: {
+        $schema: { type: 'string' },
+        description: { type: 'string' },
+        categories: { type: 'object', required: ['extraordinary', 'primary', 'general'], additionalProperties: false, properties: { extraordinary: NAMES, primary: NAMES, general: NAMES } },
+        rights: {
+          type: 'object',
+          description: 'every right code, once: its tier and its names',
+          propertyNames: { pattern: '^[a-z][a-z0-9_]{0,63}$' },
+          additionalProperties: {
+            type: 'object',
+            required: ['tier', 'kk', 'ru', 'en'],
+            additionalProperties: false,
+            properties: { tier: { enum: ['extraordinary', 'primary'] }, kk: NAMES.properties.kk, ru: NAMES.properties.ru, en: NAMES.properties.en },
+          },
+        },
+        reasons: { type: 'object', description: 'the name of each refusal reason an eligibility rule gives', additionalProperties: NAMES },
+        rules: { type: 'object', description: 'the name of each rule', additionalProperties: NAMES },
+      },
+    },
     'ruleset.json': {
       $schema: DRAFT,
       title: 'kezek rule set: version and the date it applies from',

@@ -55,7 +55,7 @@ export function checkVocabulary(
   const bad = (path: string, message: string) => problems.push({ file, path, message });
   if (!isObject(doc)) return { vocabulary: null, problems: [{ file, path: '$', message: 'must be an object' }] };
   for (const k of Object.keys(doc)) if (!['$schema', 'description', 'categories', 'rights', 'reasons', 'rules'].includes(k)) bad(`$.${k}`, 'is not a part of a vocabulary (categories, rights, reasons, rules)');
-  const parameters = new Set(Object.keys(set.parameters));
+  const parameters = new Set(Object.keys(messageValues(set.parameters)));
 
   const labels = (v: unknown, path: string): Labels | null => {
     if (!isObject(v)) return (bad(path, 'must be {"kk": …, "ru": …, "en": …}'), null);
@@ -179,8 +179,20 @@ function argumentsOf(ast: unknown, out = new Set<string>()): Set<string> {
   return out;
 }
 
+/**
+ * The values a name may use: every numeric parameter, and the quota's two
+ * numbers as `quotaPrimary` and `quotaGeneral`.
+ */
+export function messageValues(parameters: RuleParameters): Record<string, number> {
+  const values: Record<string, number> = {};
+  for (const [k, v] of Object.entries(parameters)) if (typeof v === 'number') values[k] = v;
+  values.quotaPrimary = parameters.primaryQuota[0];
+  values.quotaGeneral = parameters.primaryQuota[1];
+  return values;
+}
+
 /** The name of something in a language, with the set's parameters filled in (a code nobody named is shown as it is). */
 export function labelText(labels: Labels | undefined, lang: Lang, parameters: RuleParameters, fallback: string): string {
   if (!labels) return fallback;
-  return String(new IntlMessageFormat(labels[lang], lang).format(parameters as unknown as Record<string, number>));
+  return String(new IntlMessageFormat(labels[lang], lang).format(messageValues(parameters)));
 }
