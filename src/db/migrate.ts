@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrationsDir } from '../paths.js';
-import type { Database } from './database.js';
+import type { Database, Queryable } from './database.js';
 
 export interface Migration {
   version: number;
@@ -38,6 +38,17 @@ export async function migrate(db: Database, migrations = readMigrations()): Prom
     }
   });
   return applied;
+}
+
+/**
+ * The migrations not yet applied to this database (in version order): empty
+ * when its schema is current. Reads only; a database never migrated has them all.
+ */
+export async function pendingMigrations(db: Queryable, migrations = readMigrations()): Promise<Migration[]> {
+  const [exists] = await db.query<{ t: string | null }>(`select to_regclass('schema_migrations')::text as t`);
+  if (!exists?.t) return migrations;
+  const done = new Set((await db.query<{ version: number }>('select version from schema_migrations')).map((r) => r.version));
+  return migrations.filter((m) => !done.has(m.version));
 }
 
 /** Splits a migration on `;` at line ends, dropping comment-only pieces. */
