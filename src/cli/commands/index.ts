@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import type { Common } from '../context.js';
 import { allocateCommand } from './allocate.js';
 import { applicationCommand } from './application.js';
+import { bulletinCommand } from './bulletin.js';
 import { calendarCommand } from './calendar.js';
 import { complaintCommand } from './complaint.js';
 import { demoCommand } from './demo.js';
@@ -25,6 +26,7 @@ export const COMMANDS = [
   applicationCommand,
   complaintCommand,
   calendarCommand,
+  bulletinCommand,
   historyCommand,
   demoCommand,
 ] as unknown as CommandModule<Common, Common>[];
