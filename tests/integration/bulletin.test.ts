@@ -78,3 +78,46 @@ describe.each(BACKENDS)('the vacancy bulletin on %s', (backend) => {
     expect(s.referrals).toEqual({ byCategory: { extraordinary: 0, primary: 1, general: 3 }, byPreferenceRank: { '1': 4 } });
   });
 });
+
+describe.each(BACKENDS)('seat history on %s', (backend) => {
+  const db = useDatabase(backend);
+
+  it('records each report (a lowered capacity without a reason stands out), each seat given back and each enrolment, with before and after', async () => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { importFolder } = await import('../../src/importing/import-folder.js');
+    const { seatHistory, loweredWithoutReason } = await import('../../src/db/seats.js');
+    const { silent } = await import('../support/run-helpers.js');
+    const dir = tempDir('kezek-seats-');
+    writeScenario(dir);
+    const imp = (date: string) => importFolder(db(), dir, { rejectsPath: join(tempDir(), 'r.ndjson'), actor: 'import', rules: shippedRules(), log: silent, date });
+    await imp('2026-08-31');
+    await allocate(db(), '2026-09-01'); // 4 offers on the 4 seats
+    const row = JSON.parse(readFileSync(join(dir, 'places.ndjson'), 'utf8').trim());
+    // The same report again: nothing changes, nothing recorded.
+    await imp('2026-09-01');
+    // Lowered to 3 with no reason; then back to 4 with one.
+    writeFileSync(join(dir, 'places.ndjson'), JSON.stringify({ ...row, seats: 3 }) + '\n');
+    await imp('2026-09-02');
+    writeFileSync(join(dir, 'places.ndjson'), JSON.stringify({ ...row, seats: 4, reason: 'a teacher came back from leave' }) + '\n');
+    await imp('2026-09-03');
+    const [a3] = await db().query<{ id: string }>(`select id from referrals where application_id = 'A3'`);
+    const [a1] = await db().query<{ id: string }>(`select id from referrals where application_id = 'A1'`);
+    const calendar = loadCalendar('rules');
+    const act = (id: string, action: ReferralAction, date: string) => referralAction(db(), id, action, { date, actor: 'operator:test', calendar, params });
+    await act(a3!.id, 'decline', '2026-09-02');
+    await act(a1!.id, 'confirm', '2026-09-02');
+    await act(a1!.id, 'enroll', '2026-09-03');
+
+    const h = await seatHistory(db(), 'KG-1');
+    expect(h.map((e) => [e.effectiveOn, e.cause, e.actor, e.reportedBefore, e.reportedAfter, e.freeBefore, e.freeAfter, loweredWithoutReason(e)])).toEqual([
+      ['2026-08-31', 'report', 'import', null, 4, null, 4, false],
+      ['2026-09-02', 'report', 'import', 4, 3, 0, -1, true],
+      ['2026-09-03', 'report', 'import', 3, 4, -1, 0, false],
+      ['2026-09-02', 'returned', 'operator:test', 4, 4, 0, 1, false],
+      ['2026-09-03', 'enrolment', 'operator:test', 4, 3, 1, 1, false],
+    ]);
+    expect(h[2]!.reason).toBe('a teacher came back from leave');
+    expect(h[3]!.reason).toMatch(/declined/);
+  });
+});

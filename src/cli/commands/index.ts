@@ -3,6 +3,7 @@ import type { Common } from '../context.js';
 import { allocateCommand } from './allocate.js';
 import { applicationCommand } from './application.js';
 import { bulletinCommand } from './bulletin.js';
+import { seatsCommand } from './seats.js';
 import { calendarCommand } from './calendar.js';
 import { complaintCommand } from './complaint.js';
 import { demoCommand } from './demo.js';
@@ -27,6 +28,7 @@ export const COMMANDS = [
   complaintCommand,
   calendarCommand,
   bulletinCommand,
+  seatsCommand,
   historyCommand,
   demoCommand,
 ] as unknown as CommandModule<Common, Common>[];
