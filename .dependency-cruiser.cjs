@@ -7,7 +7,7 @@ const PURE = ['domain', 'codec', 'allocation', 'rules', 'lifecycle', 'intake', '
 const EDGES = ['pool', 'db', 'io'];
 const FLOWS = ['nightly', 'importing', 'online', 'demo'];
 /** Texts and documents for people: pure code that renders the services' answers (it may name their types, nothing more). */
-const PRESENTATION = ['i18n', 'documents'];
+const PRESENTATION = ['i18n', 'charts', 'documents', 'pages'];
 const TOP = ['server', 'cli'];
 const LAYERS = [...PURE, ...EDGES, ...FLOWS, ...PRESENTATION, ...TOP];
 
