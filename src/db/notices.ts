@@ -11,7 +11,10 @@ export interface ApplicationLife {
   stopListUntil: string | null;
   /** Priority rights set aside when not proven in time. */
   unprovenRights: Right[];
-  /** The business day of the latest change to the current status (its event's date), else null. */
+  /**
+   * The business day the current status was set (its latest event's effective date), or null when
+   * that event has none (an import, a nightly referral): then only the lifecycle's own dates tell.
+   */
   statusSince: string | null;
   /** The registration day in Kazakhstan (UTC+05:00). */
   registeredOn: string;
@@ -25,7 +28,7 @@ export async function applicationLife(q: Queryable, id: string): Promise<Applica
     `select a.status, a.inactive_since::text as inactive_since, a.restored_on::text as restored_on,
             a.stop_list_until::text as stop_list_until, a.unproven_rights,
             ((a.registered_at at time zone 'UTC') + interval '5 hours')::date::text as registered_on,
-            (select coalesce(e.effective_on, ((e.at at time zone 'UTC') + interval '5 hours')::date)::text
+            (select e.effective_on::text
                from events e
               where (e.entity_id collate "C") = $1 and e.entity = 'application' and e.to_status = a.status
               order by e.id desc limit 1) as status_since

@@ -106,7 +106,8 @@ function referralRows(s: Speaker, n: NoticeData): { label: string; value: string
 }
 
 function referralBody(s: Speaker, n: NoticeData): PrintBlock[] {
-  const r = n.referral!;
+  const r = n.referral;
+  if (!r) return [{ kind: 'facts', rows: childRows(s, n) }, ...notes(situationText(s, n)), ...section(s.t('doc.h.next'), nextSteps(s, n))];
   const d = r.deadlines;
   const x = n.situation;
   const blocks: PrintBlock[] = [

@@ -14,7 +14,7 @@ export function situationText(s: Speaker, st: Standing): string[] {
   switch (x.kind) {
     case 'queued': {
       const p = st.position;
-      if (p.state !== 'queued') return [];
+      if (p.state !== 'queued') return [s.t('situation.queuedNoNumber', { date: st.date })];
       return [s.t('situation.queued', { number: p.queueNumber, size: p.cohortSize, birthYear: p.birthYear, district: st.district.name, date: st.date })];
     }
     case 'waiting':
@@ -65,6 +65,8 @@ export function situationText(s: Speaker, st: Standing): string[] {
       return [s.t('situation.declined', { kindergarten: kg, on: x.on })];
     case 'withdrawn':
       return [s.t('situation.withdrawn', { on: x.on })];
+    case 'recorded':
+      return [s.t('situation.recorded', { status: x.status })];
   }
 }
 
@@ -100,6 +102,8 @@ export function nextSteps(s: Speaker, st: Standing): string[] {
     case 'declined':
     case 'withdrawn':
       return [s.t('next.registerAgain')];
+    case 'recorded':
+      return [s.t('next.askDepartment')];
   }
 }
 

@@ -34,7 +34,9 @@ export type Situation =
   /** The priority right was not proven: the referral was cancelled; the application is back in the queue as general, on the stop list. */
   | { kind: 'cancelled'; on: string; proofBy: string; stopListUntil: string }
   | { kind: 'declined'; on: string }
-  | { kind: 'withdrawn'; on: string };
+  | { kind: 'withdrawn'; on: string }
+  /** A status the lifecycle did not set (given by an import without its referral): said as it is recorded. */
+  | { kind: 'recorded'; status: string };
 
 export type SituationKind = Situation['kind'];
 
@@ -50,6 +52,7 @@ export function noticeKindOf(s: Situation): NoticeKind {
       return 'referral';
     case 'queued':
     case 'waiting':
+    case 'recorded':
       return 'queue';
     case 'refused':
     case 'aged_out':
@@ -78,56 +81,78 @@ export interface SituationInput {
 
 const isPriority = (r: StoredReferral) => r.category !== 'general';
 
-/** The last day to prove the referral's priority right, or null when there is none to prove. */
-export function proofDeadline(r: StoredReferral, calendar: Calendar, params: RuleParameters): string | null {
-  return isPriority(r) && !r.rightProvenOn ? proofBy(r, calendar, params) : null;
+/** The last day to prove the referral's priority right, or null when there is none to prove (by the date, when given). */
+export function proofDeadline(r: StoredReferral, calendar: Calendar, params: RuleParameters, date?: string): string | null {
+  const proven = r.rightProvenOn !== null && (date === undefined || r.rightProvenOn <= date);
+  return isPriority(r) && !proven ? proofBy(r, calendar, params) : null;
+}
+
+/**
+ * The application's status at the date, from what is recorded now: the
+ * current status when it was set by then; else what the referral issued on or
+ * before the date says (live then, or how it closed); else, without such a
+ * referral, the application was still queued. Nightly referrals and imports
+ * record no business day for the status they set, so the referral's own
+ * dates tell instead.
+ */
+export function statusAt(life: ApplicationLife, r: StoredReferral | null, date: string): string {
+  const current = life.status;
+  if (life.statusSince !== null && life.statusSince <= date) return current;
+  if (!r) return ['offered', 'confirmed', 'enrolled', 'inactive'].includes(current) || life.statusSince !== null ? 'queued' : current;
+  if (!r.closedOn || r.closedOn > date) return r.confirmedOn && r.confirmedOn <= date ? 'confirmed' : 'offered';
+  const closed: Record<string, string> = { lapsed: 'inactive', enrolled: 'enrolled', declined: 'annulled', cancelled: 'queued' };
+  if (r.status === 'lapsed' && life.restoredOn && life.restoredOn >= r.closedOn && life.restoredOn <= date) return 'queued';
+  return closed[r.status] ?? current;
 }
 
 export function situationOf(x: SituationInput): Situation {
   const { date, life, referral: r, position: p, calendar, params } = x;
   const since = life.statusSince ?? life.registeredOn;
-  switch (life.status) {
+  const status = statusAt(life, r, date);
+  switch (status) {
     case 'queued': {
-      if (r && r.status === 'cancelled' && life.stopListUntil && date <= life.stopListUntil)
-        return { kind: 'cancelled', on: r.closedOn ?? since, proofBy: proofBy(r, calendar, params), stopListUntil: life.stopListUntil };
-      if (p.state === 'queued') return { kind: 'queued' };
+      if (r && r.status === 'cancelled' && r.closedOn && life.stopListUntil && date <= life.stopListUntil)
+        return { kind: 'cancelled', on: r.closedOn, proofBy: proofBy(r, calendar, params), stopListUntil: life.stopListUntil };
       if (p.state === 'waiting') return { kind: 'waiting', why: p.why, until: p.until };
       if (p.state === 'refused') return { kind: 'not_eligible', reasons: p.reasons };
       return { kind: 'queued' };
     }
     case 'offered':
     case 'confirmed': {
-      if (!r) return { kind: 'offered', confirmBy: date, proofBy: null };
-      const proof = proofDeadline(r, calendar, params);
+      if (!r) return { kind: 'recorded', status };
+      const proof = proofDeadline(r, calendar, params, date);
       // The order of step 1 (src/lifecycle/overdue.ts): the unanswered offer first, then the proof, then enrolment.
-      if (r.status === 'offered' && r.confirmBy < date) return { kind: 'expired', step: 'confirm', deadline: r.confirmBy };
+      if (status === 'offered' && r.confirmBy < date) return { kind: 'expired', step: 'confirm', deadline: r.confirmBy };
       if (proof && proof < date) return { kind: 'expired', step: 'proof', deadline: proof };
-      if (r.status === 'confirmed' && r.enrollBy && r.enrollBy < date) return { kind: 'expired', step: 'enrol', deadline: r.enrollBy };
-      if (r.status === 'confirmed') return { kind: 'confirmed', confirmedOn: r.confirmedOn ?? since, enrollBy: r.enrollBy ?? date, proofBy: proof };
+      if (status === 'confirmed' && r.enrollBy && r.enrollBy < date) return { kind: 'expired', step: 'enrol', deadline: r.enrollBy };
+      if (status === 'confirmed') return { kind: 'confirmed', confirmedOn: r.confirmedOn ?? since, enrollBy: r.enrollBy ?? date, proofBy: proof };
       return { kind: 'offered', confirmBy: r.confirmBy, proofBy: proof };
     }
     case 'enrolled':
-      return { kind: 'enrolled', on: r?.closedOn ?? since };
+      return r ? { kind: 'enrolled', on: r.closedOn ?? since } : { kind: 'recorded', status };
     case 'inactive': {
-      const on = life.inactiveSince ?? since;
+      const on = r?.status === 'lapsed' && r.closedOn ? r.closedOn : (life.inactiveSince ?? since);
       const by = restoreBy(on, params);
       const step = r?.confirmedOn ? 'enrol' : 'confirm';
+      const restoredOn = life.restoredOn && life.restoredOn <= date ? life.restoredOn : null;
       return {
         kind: 'lapsed',
         on,
         step,
         deadline: r ? (step === 'enrol' ? r.enrollBy : r.confirmBy) : null,
         restoreBy: by,
-        restore: life.restoredOn ? 'used' : date > by ? 'closed' : 'open',
-        restoredOn: life.restoredOn,
+        restore: restoredOn ? 'used' : date > by ? 'closed' : 'open',
+        restoredOn,
       };
     }
     case 'annulled':
       return r && r.status === 'declined' ? { kind: 'declined', on: r.closedOn ?? since } : { kind: 'withdrawn', on: since };
     case 'aged_out':
       return { kind: 'aged_out', on: since, reasons: x.refusalReasons };
-    default:
+    case 'refused':
       return { kind: 'refused', on: since, reasons: x.refusalReasons };
+    default:
+      return { kind: 'recorded', status };
   }
 }
 

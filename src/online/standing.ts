@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.js';
-import { referralUpTo, type StoredReferral } from '../db/explain.js';
+import { referralUpTo, storedPositionOn, storedQueueNumber, type StoredReferral } from '../db/explain.js';
 import { applicationLife, districtName, kindergartenNames, nightlyRefusal, type ApplicationLife } from '../db/notices.js';
 import { findApplication, type StoredApplication } from '../db/queue.js';
 import { provisionalYears, type Calendar } from '../domain/calendar.js';
@@ -8,7 +8,7 @@ import { NotFoundError } from '../errors.js';
 import { fastestEvaluator } from '../rules/engine.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { positionOf, type Position } from './position.js';
-import { referralDeadlines, situationOf, type ReferralDeadlines, type Situation } from './situation.js';
+import { referralDeadlines, situationOf, statusAt, type ReferralDeadlines, type Situation } from './situation.js';
 
 /** The rule set in force at a date (a RuleLibrary, or one set for every date). */
 export interface RulesAt {
@@ -54,8 +54,10 @@ export async function standingOf(db: Queryable, rules: RuleSet, calendar: Calend
   const app = await findApplication(db, id);
   const life = await applicationLife(db, id);
   if (!app || !life) throw new NotFoundError('application', id);
-  const position = await positionOf(db, rules, fastestEvaluator(rules), id, date);
+  let position = await positionOf(db, rules, fastestEvaluator(rules), id, date);
   const referral = await referralUpTo(db, id, date);
+  // Queued at a past date but not now (referred since, or gone): the number that day's night stored, if any.
+  if (position.state === 'not_queued' && statusAt(life, referral, date) === 'queued') position = (await storedPosition(db, app, date)) ?? position;
   const refusalReasons = app.status === 'refused' || app.status === 'aged_out' ? await refusalReasonsOf(db, app, life, date, rules, rulesAt) : [];
   const situation = situationOf({ date, life, referral, position, refusalReasons, calendar, params: rules.parameters });
   const names = await kindergartenNames(db, [...app.preferences, ...(referral ? [referral.kindergarten] : [])]);
@@ -99,4 +101,12 @@ async function refusalReasonsOf(db: Queryable, app: StoredApplication, life: App
   }
   const verdict = await fastestEvaluator(then).evaluate({ ...app, status: 'queued' }, on);
   return verdict.reasons.length ? verdict.reasons : (stored?.reasons ?? []);
+}
+
+/** The position the latest night on or before the date stored, as a Position (its day is that night's). */
+async function storedPosition(db: Queryable, app: StoredApplication, date: string): Promise<Position | null> {
+  const latest = await storedQueueNumber(db, app.id, app.district, date);
+  const s = latest && (await storedPositionOn(db, app.id, app.district, latest.runDate));
+  if (!s) return null;
+  return { application: app.id, state: 'queued', district: app.district, birthYear: s.birthYear, category: s.category, rights: [], queueNumber: s.queueNumber, cohortSize: s.cohortSize, ahead: s.ahead };
 }

@@ -69,6 +69,10 @@ export const en = {
     'The referral to {kindergarten} was cancelled on {on, date, long}: the priority right was not proven by {proofBy, date, long}. The application is back in the queue as “{general}”, keeping its registration time, and is on the stop list up to and including {stopListUntil, date, long}; it takes part in the allocation again from {next, date, long}.',
   'situation.declined': 'The family declined the referral to {kindergarten} on {on, date, long}; the application has left the queue.',
   'situation.withdrawn': 'The application was withdrawn from the queue on {on, date, long}.',
+  'situation.recorded':
+    'The application is recorded with the status “{status, select, queued {in the queue} offered {referral offered} confirmed {referral confirmed} enrolled {enrolled} refused {refused} inactive {inactive} annulled {withdrawn} aged_out {left the queue at the age limit} other {{status}}}”.',
+  'situation.queuedNoNumber': 'In the queue at {date, date, long}; no queue number was computed for that day.',
+  'next.askDepartment': 'The education department can tell you more about the application.',
 
   // What the family can do.
   'next.queued':
