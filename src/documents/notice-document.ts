@@ -76,7 +76,7 @@ function bodyOf(s: Speaker, n: NoticeData): PrintBlock[] {
     case 'refusal':
       return [
         { kind: 'facts', rows: childRows(s, n) },
-        { kind: 'paragraph', text: situationText(s, n).join(' ') },
+        { kind: 'paragraph', text: refusalLead(s, n) },
         ...section(s.t('doc.h.reasons'), reasonsOf(n).map((r) => s.reason(r))),
         ...section(s.t('doc.h.next'), nextSteps(s, n)),
       ];
@@ -88,6 +88,12 @@ function bodyOf(s: Speaker, n: NoticeData): PrintBlock[] {
         ...section(s.t('doc.h.next'), nextSteps(s, n)),
       ];
   }
+}
+
+/** The refusal's first sentence; its reasons follow as a list. */
+function refusalLead(s: Speaker, n: NoticeData): string {
+  const x = n.situation;
+  return s.t('doc.refusal.lead', { kind: x.kind, on: x.kind === 'refused' || x.kind === 'aged_out' ? x.on : n.date });
 }
 
 function reasonsOf(n: NoticeData): string[] {

@@ -85,8 +85,9 @@ export function nextSteps(s: Speaker, st: Standing): string[] {
     case 'not_eligible':
       return [s.t('next.notEligible'), s.t('next.complaint')];
     case 'refused':
-    case 'aged_out':
       return [s.t('next.refused'), s.t('next.complaint')];
+    case 'aged_out':
+      return [s.t('next.agedOut'), s.t('next.complaint')];
     case 'offered':
       return [s.t('next.offered', { confirmBy: x.confirmBy }), ...(x.proofBy ? [s.t('next.proof', { proofBy: x.proofBy })] : [])];
     case 'confirmed':

@@ -78,6 +78,7 @@ export const en = {
   'next.queued':
     'Nothing is needed now: every night the allocation offers a seat as soon as one fits. Keep the document of a priority right valid: an expired proof no longer counts.',
   'next.notEligible': 'Nothing is needed now: the application takes part in the allocation as soon as the rules allow it.',
+  'next.agedOut': 'The child has reached the age limit of this service: the application cannot return to the queue.',
   'next.refused': 'You may apply again when the reason no longer applies.',
   'next.complaint':
     'A complaint about a decision can be filed with the education department or the State Corporation “Government for Citizens” (answered within {complaintProviderWorkingDays, plural, one {# working day} other {# working days}}), or with the authority for the quality assessment of public services (within {complaintAuthorityWorkingDays, plural, one {# working day} other {# working days}}).',
@@ -206,6 +207,8 @@ export const en = {
   'doc.cancellation.title': 'NOTICE',
   'doc.cancellation.subtitleReferral': 'of the cancellation of the referral',
   'doc.cancellation.subtitleApplication': 'of the withdrawal of the application',
+  'doc.refusal.lead':
+    '{kind, select, refused {The application was refused on {on, date, long}.} aged_out {The application left the queue on {on, date, long}.} other {No place can be offered at {on, date, long}; the application stays registered and is judged again every night.}}',
   'doc.label.child': 'Child',
   'doc.label.birthDate': 'Date of birth',
   'doc.label.application': 'Application',
