@@ -50,7 +50,7 @@ export interface Explanation extends Standing {
    * rules folder has: those runs cannot be re-run exactly until that version is restored.
    */
   missingRules: string[];
-  /** Filled when no referral was given and the application is queued and eligible. */
+  /** Filled when the application is a candidate in the queue at the date. */
   preferenceVerdicts: PreferenceVerdict[];
 }
 
@@ -88,7 +88,8 @@ export async function explainApplication(
   const trace = await traceEvaluation(rules, { ...app, status: 'queued' }, date);
   const storedNumber = await storedQueueNumber(db, id, app.district, date);
   let preferenceVerdicts: PreferenceVerdict[] = [];
-  if (app.status === 'queued' && trace.evaluation.eligible) {
+  // Why no seat yet matters to a candidate: one waiting (stop list, later start) or refused is told why it waits instead.
+  if (standing.situation.kind === 'queued' && standing.position.state === 'queued') {
     const groups = await districtGroups(db, app.district);
     preferenceVerdicts = standing.preferences.map((kg, i) => ({ rank: i + 1, kindergarten: kg.id, name: kg.name, ...placeVerdict(app, groups, kg.id) }));
     if (app.acceptAnyInDistrict) preferenceVerdicts.push({ rank: 0, kindergarten: null, name: null, ...placeVerdict(app, groups, null) });
