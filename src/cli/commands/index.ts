@@ -10,6 +10,8 @@ import { demoCommand } from './demo.js';
 import { explainCommand } from './explain.js';
 import { historyCommand } from './history.js';
 import { importCommand } from './import.js';
+import { noticeCommand } from './notice.js';
+import { noticesCommand } from './notices.js';
 import { positionCommand } from './position.js';
 import { referralCommand } from './referral.js';
 import { registerCommand } from './register.js';
@@ -22,6 +24,8 @@ export const COMMANDS = [
   registerCommand,
   positionCommand,
   explainCommand,
+  noticeCommand,
+  noticesCommand,
   rulesCommand,
   referralCommand,
   applicationCommand,
