@@ -1,5 +1,5 @@
 import type { Category } from '../domain/types.js';
-import type { Vocabulary } from './vocabulary.js';
+import type { Vocabulary } from './vocabulary-types.js';
 
 /** Rule parameters policy staff may edit (`rules/parameters.json`). */
 export interface RuleParameters {

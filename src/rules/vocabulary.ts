@@ -1,5 +1,6 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Category } from '../domain/types.js';
+import { LANGS, type Labels, type Lang, type RightEntry, type Vocabulary } from './vocabulary-types.js';
 import type { RuleProblem } from '../errors.js';
 import type { CategoryRule, RuleDefinition, RuleParameters } from './ruleset.js';
 
@@ -12,26 +13,7 @@ import type { CategoryRule, RuleDefinition, RuleParameters } from './ruleset.js'
  * is a problem). Texts are ICU MessageFormat and may use the set's parameters
  * (`{maxAgeYears}`), so a changed age limit is said with its new value.
  */
-export const LANGS = ['kk', 'ru', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
-
-/** One name in the three languages (ICU MessageFormat texts). */
-export type Labels = Readonly<Record<Lang, string>>;
-
-export interface RightEntry {
-  code: string;
-  /** The category the right gives: which category rule must name it. */
-  tier: Exclude<Category, 'general'>;
-  labels: Labels;
-}
-
-export interface Vocabulary {
-  categories: Readonly<Record<Category, Labels>>;
-  /** In the file's order. */
-  rights: readonly RightEntry[];
-  reasons: ReadonlyMap<string, Labels>;
-  rules: ReadonlyMap<string, Labels>;
-}
+export { LANGS, type Labels, type Lang, type RightEntry, type Vocabulary } from './vocabulary-types.js';
 
 export const VOCABULARY_FILE = 'vocabulary.json';
 
