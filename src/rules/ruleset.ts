@@ -53,6 +53,8 @@ export interface CategoryRule {
   definition: RuleDefinition;
   category: Exclude<Category, 'general'>;
   rank: number;
+  /** Its place in categories.json (`$.rules[index]`): the list here is sorted by rank. */
+  index: number;
   /** Right categories the rule's conditions test with `validRights contains …`. */
   rights: string[];
 }
