@@ -44,7 +44,7 @@ export function jsonErrorWithPlace(text: string, message: string): string {
   const m = / at position (\d+)/.exec(message);
   const at = m ? Number(m[1]) : jsonErrorOffset(text);
   // "Unexpected token '}', "…the whole text…" is not valid JSON": the token is enough.
-  const short = message.replace(/^(Unexpected token .+?), "[\s\S]*" is not valid JSON$/, '$1');
+  const short = message.replace(/^(Unexpected token '.*?'), [\s\S]* is not valid JSON$/, '$1');
   if (at < 0) return short;
   const before = text.slice(0, at);
   const line = before.split('\n').length;

@@ -144,7 +144,8 @@ export function disagreeingRules(expected: Partial<Evaluation>, trace: Evaluatio
   const winner = categories.find((r) => r.fired);
   if (expected.category !== undefined && expected.category !== actual.category) {
     if (winner) out.add(winner.name);
-    for (const r of categories) if (r.gives === expected.category && !r.fired) out.add(r.name);
+    // The rules of the expected category: not fired, or fired and outranked.
+    for (const r of categories) if (r.gives === expected.category) out.add(r.name);
   } else if (expected.rights !== undefined && JSON.stringify(expected.rights) !== JSON.stringify(actual.rights) && winner) out.add(winner.name);
   return trace.rules.filter((r) => out.has(r.name)).map((r) => r.name);
 }
