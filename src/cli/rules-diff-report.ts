@@ -52,8 +52,8 @@ export function formatRulesDiff(d: RulesDiff, w: DiffWords, outFile: string | nu
 function summaryLines(s: ImpactSummary, w: DiffWords): string[] {
   const { lang } = w;
   const byCategory = (counts: Record<Category, number>, words: RuleWords) =>
-    (Object.entries(counts) as [Category, number][]).filter(([, n]) => n > 0).map(([c, n]) => `${words.category(c)} ${n}`);
-  const byReason = (counts: Record<string, number>, words: RuleWords) => Object.entries(counts).map(([r, n]) => `${words.reason(r)} ${n}`);
+    (Object.entries(counts) as [Category, number][]).filter(([, n]) => n > 0).map(([c, n]) => `${words.category(c)}: ${n}`);
+  const byReason = (counts: Record<string, number>, words: RuleWords) => Object.entries(counts).map(([r, n]) => `${words.reason(r)}: ${n}`);
   const shift = (x: Shift) => (x.count ? [t(lang, 'rules.diff.shift', { median: x.median, largest: x.largest })] : []);
   const line = (key: MessageKey, count: number, detail: string[]) => t(lang, key, { count }) + (detail.length ? ` — ${detail.join(', ')}` : '');
   return [

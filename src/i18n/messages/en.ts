@@ -111,7 +111,7 @@ export const en = {
   'rules.diff.back': 'move back in the queue: {count, number}',
   'rules.diff.kept': 'keep their queue number: {count, number}',
   'rules.diff.shift': 'median {median, plural, one {# place} other {# places}}, largest {largest, number}',
-  'rules.diff.flow': '{from} → {to} {count, number}',
+  'rules.diff.flow': '{from} → {to}: {count, number}',
   'rules.diff.byDistrict': 'By district and cohort (birth year):',
   'rules.diff.columns': 'district|cohort|seats|placed|displaced|moved|category|refused +|refused −|forward|back',
   'rules.diff.allCohorts': 'all',

@@ -115,7 +115,7 @@ export const ru: Record<MessageKey, string> = {
   'rules.diff.back': 'отодвинутся в очереди: {count, number}',
   'rules.diff.kept': 'сохранят номер в очереди: {count, number}',
   'rules.diff.shift': 'медиана {median, plural, one {# место} few {# места} many {# мест} other {# места}}, наибольший сдвиг {largest, number}',
-  'rules.diff.flow': '{from} → {to} {count, number}',
+  'rules.diff.flow': '{from} → {to}: {count, number}',
   'rules.diff.byDistrict': 'По районам и возрастным группам (год рождения):',
   'rules.diff.columns': 'район|год|мест|получат|потеряют|перейдут|категория|отказ +|отказ −|вперёд|назад',
   'rules.diff.allCohorts': 'все',
