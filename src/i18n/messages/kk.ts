@@ -78,7 +78,7 @@ export const kk: Record<MessageKey, string> = {
   'rules.test.pass': 'өтті',
   'rules.test.fail': 'ҚАТЕ',
   'rules.test.difference': '{field}: күтілгені {expected}, алынғаны {actual}',
-  'rules.test.disagreed': '{count, plural, other {Тестпен келіспеген ережелер, салыстыру бойынша:}}',
+  'rules.test.disagreed': '{count, plural, one {Тестпен келіспеген ереже, салыстыру бойынша:} other {Тестпен келіспеген ережелер, салыстыру бойынша:}}',
   'rules.test.allPassed': 'Барлығы {total} өтті.',
   'rules.test.someFailed': '{total} тесттің {failed} өтпеді.',
   'rules.test.noTests': '{version} нұсқасында ереже тесттері жоқ: {folder} ішінде кемінде біреуін жазыңыз. Тесті жоқ ережелер жинағы күшіне ене алмайды.',
