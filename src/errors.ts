@@ -23,9 +23,11 @@ export type ErrorCode =
   /** kezek itself is not installed whole (a missing build file). */
   | 'INSTALL_BROKEN'
   /** A rule uses something the compiled engine does not handle (json-rules-engine runs it instead). */
-  | 'RULES_UNSUPPORTED';
+  | 'RULES_UNSUPPORTED'
+  /** Done, but a person must look (formats.md exit code 3): e.g. rules no test covers. */
+  | 'NEEDS_ATTENTION';
 
-/** Exit codes of the command line (formats.md): 2 bad usage or input, 1 run error. */
+/** Exit codes of the command line (formats.md): 2 bad usage or input, 1 run error, 3 done but a person must look. */
 const EXIT_CODES: Record<ErrorCode, number> = {
   INPUT_INVALID: 2,
   USAGE: 2,
@@ -39,6 +41,7 @@ const EXIT_CODES: Record<ErrorCode, number> = {
   INVARIANT_BROKEN: 1,
   INSTALL_BROKEN: 1,
   RULES_UNSUPPORTED: 2,
+  NEEDS_ATTENTION: 3,
   RUN_LOCKED: 1,
   RUN_FAILED: 1,
   DB_FAILED: 1,

@@ -1,4 +1,5 @@
 import type { Category } from '../domain/types.js';
+import type { Vocabulary } from './vocabulary-types.js';
 
 /** Rule parameters policy staff may edit (`rules/parameters.json`). */
 export interface RuleParameters {
@@ -52,6 +53,8 @@ export interface CategoryRule {
   definition: RuleDefinition;
   category: Exclude<Category, 'general'>;
   rank: number;
+  /** Its place in categories.json (`$.rules[index]`): the list here is sorted by rank. */
+  index: number;
   /** Right categories the rule's conditions test with `validRights contains …`. */
   rights: string[];
 }
@@ -70,26 +73,3 @@ export interface RuleSet {
   /** The set's words: rights with their tiers, and names in kk, ru, en (vocabulary.json). */
   vocabulary: Vocabulary;
 }
-
-/** The languages of kezek's texts. */
-export const LANGS = ['kk', 'ru', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
-
-/** One name in the three languages (ICU MessageFormat texts). */
-export type Labels = Readonly<Record<Lang, string>>;
-
-export interface RightEntry {
-  code: string;
-  /** The category the right gives: which category rule must name it. */
-  tier: Exclude<Category, 'general'>;
-  labels: Labels;
-}
-
-export interface Vocabulary {
-  categories: Readonly<Record<Category, Labels>>;
-  /** In the file's order. */
-  rights: readonly RightEntry[];
-  reasons: ReadonlyMap<string, Labels>;
-  rules: ReadonlyMap<string, Labels>;
-}
-

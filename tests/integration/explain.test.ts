@@ -101,7 +101,7 @@ describe.each(BACKENDS)('kezek explain on %s', (backend) => {
       kind: 'eligibility',
       fired: true,
       gives: 'age_limit',
-      conditions: [{ fact: 'ageYears', operator: 'greaterThanInclusive', value: { fact: 'parameters', path: '$.maxAgeYears' }, compared: 7, factResult: 7, result: true, negated: false }],
+      conditions: [{ path: 'conditions.all[0]', fact: 'ageYears', operator: 'greaterThanInclusive', value: { fact: 'parameters', path: '$.maxAgeYears' }, compared: 7, factResult: 7, result: true, negated: false }],
     });
     expect(seven.ruleTraces[1]).toMatchObject({ name: 'too_young', fired: false, conditions: [{ factResult: 84, compared: 12, result: false }] });
     expect(seven.preferenceVerdicts).toEqual([]);
