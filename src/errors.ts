@@ -23,7 +23,9 @@ export type ErrorCode =
   /** kezek itself is not installed whole (a missing build file). */
   | 'INSTALL_BROKEN'
   /** A rule uses something the compiled engine does not handle (json-rules-engine runs it instead). */
-  | 'RULES_UNSUPPORTED';
+  | 'RULES_UNSUPPORTED'
+  /** The server's schema lacks migrations this kezek has: `kezek db migrate` first (it may lock large tables). */
+  | 'SCHEMA_BEHIND';
 
 /** Exit codes of the command line (formats.md): 2 bad usage or input, 1 run error. */
 const EXIT_CODES: Record<ErrorCode, number> = {
@@ -43,6 +45,7 @@ const EXIT_CODES: Record<ErrorCode, number> = {
   RUN_FAILED: 1,
   DB_FAILED: 1,
   DATABASE_BUSY: 1,
+  SCHEMA_BEHIND: 2,
 };
 
 export class KezekError extends Error {

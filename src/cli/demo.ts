@@ -1,5 +1,6 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import { addWorkingDays } from '../domain/calendar.js';
 import type { CommandContext } from './context.js';
 import { openDatabase } from '../db/open.js';
 import { writeDataset } from '../demo/write.js';
@@ -46,7 +47,33 @@ export async function runDemo(ctx: CommandContext, o: DemoOptions, print: (s: st
     const outDir = join(home, 'runs', o.date);
     const summary = await runNightly(db, { date: o.date, outDir, districts: [], workers: 1, dryRun: false, rules, engine: 'compiled', calendar }, log);
     print(formatRun(summary, outDir));
+    print(nextSteps(home, outDir, o.date, addWorkingDays(calendar, o.date, 1)));
   } finally {
     await db.close();
   }
+}
+
+/**
+ * The commands to try next, exactly as they are typed: the demo's database is
+ * its own folder (never the real one), so each names it with --data-dir.
+ */
+export function nextSteps(home: string, outDir: string, date: string, nextDay: string): string {
+  const rel = relative(process.cwd(), home);
+  const dir = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : home;
+  const arg = /^[\w@%+=:,./-]+$/.test(dir) ? dir : JSON.stringify(dir);
+  const first = (file: string): string | undefined => {
+    const line = readFileSync(join(outDir, file), 'utf8').split('\n', 1)[0];
+    return line ? (JSON.parse(line) as { application: string }).application : undefined;
+  };
+  const queued = first('queue.ndjson');
+  const referred = first('referrals.ndjson');
+  const date_ = `--date ${date}`;
+  return [
+    '',
+    `Try next: the demo has a database of its own, in ${arg}, so each command names it with --data-dir (or: export KEZEK_DATA_DIR=${arg}):`,
+    ...(queued ? [`  npx kezek position ${queued} ${date_} --data-dir ${arg}`, `  npx kezek explain ${queued} ${date_} --data-dir ${arg}`] : []),
+    ...(referred ? [`  npx kezek history ${referred} --data-dir ${arg}`] : []),
+    `  npx kezek due --date ${nextDay} --data-dir ${arg}`,
+    `  npx kezek runs list --data-dir ${arg}`,
+  ].join('\n');
 }

@@ -65,6 +65,11 @@ const add: CommandModule<Common, AddArgs> = {
 export const calendarCommand: CommandModule<Common, Common> = {
   command: 'calendar <command>',
   describe: 'the working-day calendar: show YEAR, add DATE N',
-  builder: (y) => y.command([show, add] as unknown as CommandModule<Common, Common>[]).demandCommand(1, 'name a calendar command: show or add'),
+  builder: (y) =>
+    y
+      .command([show, add] as unknown as CommandModule<Common, Common>[])
+      .demandCommand(1, 'name a calendar command: show or add')
+      .example('$0 calendar show 2026', 'working days per month, every exception with why')
+      .example('$0 calendar add 2026-12-31 2', 'the 2nd working day after 31 December 2026'),
   handler: () => {},
 };

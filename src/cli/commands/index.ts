@@ -4,7 +4,9 @@ import { allocateCommand } from './allocate.js';
 import { applicationCommand } from './application.js';
 import { calendarCommand } from './calendar.js';
 import { complaintCommand } from './complaint.js';
+import { dbCommand } from './db.js';
 import { demoCommand } from './demo.js';
+import { dueCommand } from './due.js';
 import { explainCommand } from './explain.js';
 import { historyCommand } from './history.js';
 import { importCommand } from './import.js';
@@ -12,6 +14,7 @@ import { positionCommand } from './position.js';
 import { referralCommand } from './referral.js';
 import { registerCommand } from './register.js';
 import { rulesCommand } from './rules.js';
+import { runsCommand } from './runs.js';
 
 /** Every command, one module each; add new ones here. */
 export const COMMANDS = [
@@ -24,7 +27,10 @@ export const COMMANDS = [
   referralCommand,
   applicationCommand,
   complaintCommand,
-  calendarCommand,
+  dueCommand,
+  runsCommand,
   historyCommand,
+  calendarCommand,
+  dbCommand,
   demoCommand,
 ] as unknown as CommandModule<Common, Common>[];
