@@ -5,6 +5,7 @@ import { UsageError } from '../../errors.js';
 import { calendarJson, calendarText } from '../../i18n/calendar-text.js';
 import { LANGS, t, type Lang } from '../../i18n/messages.js';
 import { contextOf, print, type Common } from '../context.js';
+import { withHelpEnd } from '../help.js';
 
 interface ShowArgs extends Common {
   year: number;
@@ -20,7 +21,7 @@ interface AddArgs extends Common {
 }
 
 const langOption = <T>(y: Argv<T>) =>
-  y.option('lang', { choices: LANGS, default: 'en' as Lang, describe: 'language of the text: kk (Kazakh), ru (Russian) or en (English)' });
+  withHelpEnd(y).option('lang', { choices: LANGS, default: 'en' as Lang, describe: 'language of the text: kk (Kazakh), ru (Russian) or en (English)' });
 
 const show: CommandModule<Common, ShowArgs> = {
   command: 'show <year>',
