@@ -56,6 +56,8 @@ export interface ImportOptions {
   log: Logger;
   /** Rows per statement. */
   batchSize?: number;
+  /** The business date of the import (its events' `effective_on`): the day it is done. */
+  date?: string | undefined;
 }
 
 /** A rejected input line, as written to the rejects file. */
@@ -279,7 +281,7 @@ async function importFile(
         report.imported--;
         reject(c.line, c.text, { reason: c.reason, field: c.field, message: c.message }, c.id);
       }
-      await mergeStagedApplications(tx, options.actor);
+      await mergeStagedApplications(tx, options.actor, options.date);
     }
   });
   return report;

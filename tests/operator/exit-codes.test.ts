@@ -47,6 +47,11 @@ describe('exit codes for cron, on the embedded database', () => {
     expect(n2.stdout).toMatch(/seats returned: +4/);
     expect(n2.stdout).toContain(join(out2, 'lapses.ndjson'));
     expect(readFileSync(join(out2, 'lapses.ndjson'), 'utf8').trim().split('\n')).toHaveLength(4);
+    // Every event has its business date: the import's day, the nights' dates.
+    const events = run(['history', 'A2', '--json']).stdout.trim().split('\n').map((l) => JSON.parse(l) as { to: string; effectiveOn: string | null });
+    expect(events.map((e) => e.to)).toEqual(['queued', 'offered', 'offered', 'lapsed', 'inactive']);
+    expect(events.slice(1).map((e) => e.effectiveOn)).toEqual(['2026-09-01', '2026-09-01', '2026-09-04', '2026-09-04']);
+    expect(events[0]!.effectiveOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     // From 1 November a run warns when next year has no calendar file (the shipped rules stop at 2027).
     const late = run(['allocate', '--date', '2027-11-02', '--out', join(tempDir(), 'n3'), '--dry-run']);
     expect(late.code, late.stderr).toBe(3);

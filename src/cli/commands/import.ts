@@ -23,10 +23,11 @@ export const importCommand: CommandModule<Common, Args> = {
       .example('$0 import /srv/kezek/incoming/2026-09-01', 'load the day\'s files; rejected lines are in …/rejects.ndjson'),
   handler: async (argv) => {
     // Rights known to the rules in force today decide what import accepts.
-    const rules = contextOf(argv).rules.at(todayInKazakhstan());
+    const today = todayInKazakhstan();
+    const rules = contextOf(argv).rules.at(today);
     await withContext(argv, async ({ db, log }) => {
       const dir = resolve(argv.dir);
-      const report = await importFolder(db, dir, { rejectsPath: resolve(argv.rejects ?? join(dir, 'rejects.ndjson')), actor: 'import', rules, log });
+      const report = await importFolder(db, dir, { rejectsPath: resolve(argv.rejects ?? join(dir, 'rejects.ndjson')), actor: 'import', rules, log, date: today });
       print(argv.json ? JSON.stringify(report) : formatImport(report));
       if (report.rejected) needsAttention(argv, `${report.rejected} line${report.rejected === 1 ? ' was' : 's were'} rejected: ${report.rejectsPath}`);
     });
