@@ -54,13 +54,35 @@ export function buildCli(args: string[], outcome: Outcome = newOutcome()): Argv<
     .exitProcess(false);
 }
 
-/** Each command's own help ends like the main help (environment, exit codes). */
+/** Examples for the commands whose own module gives none (by the command's first word). */
+const FALLBACK_EXAMPLES: Record<string, [string, string][]> = {
+  position: [['$0 position APP-0000017 --date 2026-09-01', 'the queue number at that date and who is ahead']],
+  explain: [['$0 explain APP-0000017 --lang kk', 'every decision about the application, in Kazakh, for the family']],
+  register: [['$0 register application.json', 'validate, store and print the notice (queue number or refusal)']],
+  rules: [
+    ['$0 rules validate', 'check every rule set and calendar file'],
+    ['$0 rules diff --to rules/versions/2027.1 --date 2026-12-01', 'what a rule change does to the current queue'],
+  ],
+};
+
+/** Each command's own help ends like the main help (environment, exit codes), with an example at least. */
 function endingHelp(c: CommandModule<Common, Common>): CommandModule<Common, Common> {
   const builder = c.builder;
+  const name = String(Array.isArray(c.command) ? c.command[0] : c.command).split(' ')[0]!;
   return {
     ...c,
-    builder: (y: Argv<Common>) => withHelpEnd(typeof builder === 'function' ? (builder(y) as Argv<Common>) : builder ? y.options(builder) : y),
+    builder: (y: Argv<Common>) => {
+      const built = typeof builder === 'function' ? (builder(y) as Argv<Common>) : builder ? y.options(builder) : y;
+      if (!hasExamples(built)) for (const [cmd, what] of FALLBACK_EXAMPLES[name] ?? []) built.example(cmd, what);
+      return withHelpEnd(built);
+    },
   };
+}
+
+/** Whether the command's builder gave examples (yargs keeps them in its usage instance). */
+function hasExamples(y: Argv<Common>): boolean {
+  const usage = (y as unknown as { getInternalMethods?: () => { getUsageInstance(): { getExamples?(): unknown[] } } }).getInternalMethods?.().getUsageInstance();
+  return (usage?.getExamples?.().length ?? 0) > 0;
 }
 
 /** kezek's version, from its package.json. */
