@@ -74,6 +74,14 @@ export function debugWanted(env: NodeJS.ProcessEnv = process.env): boolean {
   return Boolean(env.KEZEK_DEBUG);
 }
 
+/**
+ * Colour on a terminal only, and never with NO_COLOR set to anything
+ * (no-color.org): pipes, files and cron mail get plain text.
+ */
+export function colourWanted(stream: { isTTY?: boolean | undefined }, env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(stream.isTTY) && !(env.NO_COLOR !== undefined && env.NO_COLOR !== '');
+}
+
 /** Today in Kazakhstan (UTC+05:00), the default date of the online services. */
 export function todayInKazakhstan(now = new Date()): string {
   return new Date(now.getTime() + 5 * 3600_000).toISOString().slice(0, 10);

@@ -25,7 +25,9 @@ export type ErrorCode =
   /** A rule uses something the compiled engine does not handle (json-rules-engine runs it instead). */
   | 'RULES_UNSUPPORTED'
   /** Done, but a person must look (formats.md exit code 3): e.g. rules no test covers. */
-  | 'NEEDS_ATTENTION';
+  | 'NEEDS_ATTENTION'
+  /** The server's schema lacks migrations this kezek has: `kezek db migrate` first (it may lock large tables). */
+  | 'SCHEMA_BEHIND';
 
 /** Exit codes of the command line (formats.md): 2 bad usage or input, 1 run error, 3 done but a person must look. */
 const EXIT_CODES: Record<ErrorCode, number> = {
@@ -46,6 +48,7 @@ const EXIT_CODES: Record<ErrorCode, number> = {
   RUN_FAILED: 1,
   DB_FAILED: 1,
   DATABASE_BUSY: 1,
+  SCHEMA_BEHIND: 2,
 };
 
 export class KezekError extends Error {

@@ -5,11 +5,12 @@ export type Logger = PinoLogger;
 /**
  * Paths pino censors: IINs and names wherever an application, child or
  * applicant object is logged. Nothing personal should be logged on purpose;
- * this is the net under that rule.
+ * this is the net under that rule. A top-level `name` is the logger's own
+ * (pino's `name: "kezek"`), so it is not a path here: a `name` in the logged
+ * data itself is censored by `censorDataName` below.
  */
 export const REDACT_PATHS = [
   'iin',
-  'name',
   '*.iin',
   '*.name',
   '*.*.iin',
@@ -47,7 +48,18 @@ export function createLogger(config: LogConfig): Logger {
       level: config.level,
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       base: { pid: process.pid },
+      formatters: { log: censorDataName },
     },
     typeof dest === 'number' ? pino.destination({ dest, sync: true }) : dest,
   );
+}
+
+/**
+ * The logged object's own top-level `name` (a person's, most likely) would
+ * stand beside the logger's name: it is kept only as censored, under another key.
+ */
+export function censorDataName(o: Record<string, unknown>): Record<string, unknown> {
+  if (!('name' in o)) return o;
+  const { name: _name, ...rest } = o;
+  return { ...rest, dataName: '[redacted]' };
 }

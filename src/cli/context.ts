@@ -1,6 +1,7 @@
 import { resolveConfig, type KezekConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { openDatabase } from '../db/open.js';
+import { rewriteNotice } from './format.js';
 import type { Calendar } from '../domain/calendar.js';
 import { KezekContext } from '../context.js';
 import { createLogger, type Logger } from '../log.js';
@@ -42,7 +43,8 @@ export function contextOf(argv: Common): KezekContext {
 /** Runs `fn` with the database open (once per command) and always closes it. */
 export async function withContext<T>(argv: Common, fn: (ctx: Context) => Promise<T>): Promise<T> {
   const ctx = contextOf(argv);
-  const db = await openDatabase(ctx.config.database);
+  // A server's schema that is behind is refused (kezek db migrate); the embedded one migrates itself.
+  const db = await openDatabase(ctx.config.database, { migrations: 'auto', onRewrite: (n) => process.stderr.write(rewriteNotice(n) + '\n') });
   try {
     return await fn({
       config: ctx.config,

@@ -1,15 +1,19 @@
+import { join } from 'node:path';
 import type { ImportReport } from '../importing/import-folder.js';
 import type { RunSummary } from '../nightly/run.js';
+import type { RewriteNotice } from '../db/migrate.js';
+import { table } from './table.js';
 
 /** Terminal text for people; the machine-readable outputs are the files. */
 
 export function formatImport(report: ImportReport): string {
-  const lines = report.files.map(
-    (f) => `  ${f.file.padEnd(22)} ${String(f.lines).padStart(8)} lines  ${String(f.imported).padStart(8)} imported  ${String(f.rejected).padStart(6)} rejected`,
-  );
   return [
     'Imported:',
-    ...lines,
+    table(
+      ['file', 'lines', 'imported', 'rejected'],
+      report.files.map((f) => [f.file, f.lines, f.imported, f.rejected]),
+      ['left', 'right', 'right', 'right'],
+    ),
     report.rejected ? `Rejected lines (with line numbers and reasons): ${report.rejectsPath}` : 'No line was rejected.',
   ].join('\n');
 }
@@ -28,6 +32,7 @@ export function missingYearNote(year: number): string {
 
 export function formatRun(summary: RunSummary, outDir: string): string {
   const t = summary.totals;
+  const l = summary.lifecycle;
   const ranks = Object.keys(t.referralsByPreferenceRank)
     .sort()
     .map((k) => `${k === '0' ? 'any in district' : `choice ${k}`}: ${t.referralsByPreferenceRank[k]}`)
@@ -42,9 +47,30 @@ export function formatRun(summary: RunSummary, outDir: string): string {
     `  by preference:    ${ranks || '-'}`,
     `  left in queue:    ${t.queueLeft} with a number, ${t.notCandidates} waiting (later start date or stop list)`,
     `  refusals:         ${t.refused}`,
+    `  lapsed:           ${l.lapsed} (offer not answered, or not enrolled in time: the application is inactive)`,
+    `  cancelled:        ${l.cancelled} (priority right not proven; back in the queue as general)`,
+    `  aged out:         ${l.agedOut}`,
+    `  seats returned:   ${l.seatsReturned}`,
+    ...(l.lapsed + l.cancelled + l.agedOut ? [`  the families to reach are listed in ${join(outDir, 'lapses.ndjson')}`] : []),
     `  took ${(summary.timings.totalMs / 1000).toFixed(1)} s`,
     ...(summary.calendar.provisional ? [`  ${provisionalNote(summary.calendar.provisionalYears).replace('computed', 'the confirm-by dates were computed')}`] : []),
     ...(summary.calendar.missingNextYear ? [missingYearNote(summary.calendar.missingNextYear)] : []),
     `Run folder: ${outDir}`,
   ].join('\n');
+}
+
+/** Said before a migration that rewrites tables holding data starts: they are locked until it commits. */
+export function rewriteNotice(n: RewriteNotice): string {
+  const tables = n.tables.map((t) => `${t.table} (${t.rows === null ? '' : `about ${t.rows.toLocaleString('en-US')} rows, `}${bytes(t.bytes)})`).join(', ');
+  return `kezek: migration ${n.migration} rewrites ${tables}: ${n.tables.length === 1 ? 'it is' : 'they are'} locked until it finishes; run it outside the nightly window.`;
+}
+
+export function bytes(n: number): string {
+  const units = ['bytes', 'kB', 'MB', 'GB', 'TB'];
+  let i = 0;
+  while (n >= 1024 && i < units.length - 1) {
+    n /= 1024;
+    i++;
+  }
+  return `${i ? n.toFixed(1) : n} ${units[i]}`;
 }

@@ -1,11 +1,19 @@
+import cliProgress from 'cli-progress';
 import type { Logger } from '../log.js';
 import type { Progress } from '../nightly/run.js';
 
+export interface ProgressReporter {
+  update(p: Progress): void;
+  end(): void;
+}
+
 /**
- * Progress people can see: a bar redrawn in place on a terminal (districts
- * done, applications per second, time left), plain log lines otherwise.
+ * Progress people can see: on a terminal, a bar on stderr redrawn in place by
+ * cli-progress (districts done, applications per second, time left), the
+ * line cleared when the run ends; elsewhere (cron, a pipe, a file) no bar,
+ * only a log line every few seconds.
  */
-export function progressReporter(stream: NodeJS.WriteStream, log: Logger): { update(p: Progress): void; end(): void } {
+export function progressReporter(stream: NodeJS.WriteStream, log: Logger): ProgressReporter {
   if (!stream.isTTY) {
     let lastLog = 0;
     return {
@@ -17,25 +25,38 @@ export function progressReporter(stream: NodeJS.WriteStream, log: Logger): { upd
       end() {},
     };
   }
-  let drawn = false;
+  const bar = new cliProgress.SingleBar(
+    {
+      stream,
+      format: '{bar} {value}/{total} districts  {rate} applications/s  {left}',
+      barsize: 30,
+      hideCursor: true,
+      clearOnComplete: true,
+      linewrap: false,
+      fps: 10,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
   return {
     update(p) {
-      stream.write(`\r${progressLine(p, stream.columns ?? 80)}`);
-      drawn = true;
+      const payload = { rate: Math.round(rate(p)).toLocaleString('en-US'), left: timeLeft(p) };
+      if (!started) {
+        bar.start(p.districtsTotal, p.districtsDone, payload);
+        started = true;
+      } else bar.update(p.districtsDone, payload);
     },
     end() {
-      if (drawn) stream.write('\n');
+      if (started) bar.stop();
     },
   };
 }
 
 const rate = (p: Progress): number => (p.elapsedMs > 0 ? (p.applications * 1000) / p.elapsedMs : 0);
 
-/** One line: `[#####-----] 12/200 districts  48,000 applications/s  about 9 s left`. */
-export function progressLine(p: Progress, columns: number): string {
-  const width = Math.max(10, Math.min(30, columns - 60));
-  const filled = Math.round((p.districtsDone / Math.max(1, p.districtsTotal)) * width);
+/** `about 9 s left`, `about 3 min left`, or '' before the first district is done. */
+export function timeLeft(p: Progress): string {
   const left = p.districtsDone > 0 ? ((p.districtsTotal - p.districtsDone) * p.elapsedMs) / p.districtsDone / 1000 : NaN;
-  const eta = Number.isFinite(left) ? `about ${left < 60 ? `${Math.ceil(left)} s` : `${Math.ceil(left / 60)} min`} left` : '';
-  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${p.districtsDone}/${p.districtsTotal} districts  ${Math.round(rate(p)).toLocaleString('en-US')} applications/s  ${eta}`.trimEnd();
+  if (!Number.isFinite(left) || p.districtsDone === p.districtsTotal) return '';
+  return `about ${left < 60 ? `${Math.ceil(left)} s` : `${Math.ceil(left / 60)} min`} left`;
 }

@@ -1,5 +1,4 @@
 import { KezekError } from '../errors.js';
-import type { LapseCounts } from '../domain/outcomes.js';
 import type { ApplicationStatus, Category } from '../domain/types.js';
 import type { ApplicationState, Change, ReferralState, ReferralStatus } from '../lifecycle/types.js';
 import type { Database, Queryable } from './database.js';
@@ -165,9 +164,9 @@ const LIVE_BY_GROUP = (from: string) => `select r.kindergarten_id, r.group_id, c
    and (r.kindergarten_id, r.group_id) in (select kindergarten_id, group_id from ${from})
  group by r.kindergarten_id, r.group_id`;
 
-/** Queued applications of the district refused for the age limit leave the queue as aged_out. */
-export async function ageOut(q: Queryable, district: string, ids: readonly string[], maxAgeYears: number, actor: string, date: string): Promise<number> {
-  if (!ids.length) return 0;
+/** Queued applications of the district refused for the age limit leave the queue as aged_out; returns those that did. */
+export async function ageOut(q: Queryable, district: string, ids: readonly string[], maxAgeYears: number, actor: string, date: string): Promise<string[]> {
+  if (!ids.length) return [];
   // Found through the district's index (see storeDistrict), not the primary key.
   const rows = await q.query<{ id: string }>(
     `with aged as (
@@ -177,18 +176,7 @@ export async function ageOut(q: Queryable, district: string, ids: readonly strin
      select 'application', id, 'queued', 'aged_out', $2, $3, $4::date from aged returning entity_id as id`,
     [ids, actor, `reached the age limit of ${maxAgeYears} years`, date, district],
   );
-  return rows.length;
-}
-
-export async function storeLapseCounts(q: Queryable, date: string, district: string, counts: LapseCounts): Promise<void> {
-  await q.query(`insert into district_lapses (run_date, district_id, counts) values ($1, $2, $3)`, [date, district, JSON.stringify(counts)]);
-}
-
-/** What step 1 did in a finished district (zeros when it did nothing recorded). */
-export async function readLapseCounts(q: Queryable, date: string, district: string): Promise<LapseCounts> {
-  const rows = await q.query<{ counts: LapseCounts }>(`select counts from district_lapses where run_date = $1 and district_id = $2`, [date, district]);
-  const c = rows[0]?.counts;
-  return { lapsed: c?.lapsed ?? 0, cancelled: c?.cancelled ?? 0, agedOut: c?.agedOut ?? 0, seatsReturned: c?.seatsReturned ?? 0 };
+  return rows.map((r) => r.id);
 }
 
 /** Runs `fn` in a transaction that is always rolled back (a dry run simulates writes). */

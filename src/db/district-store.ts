@@ -72,9 +72,10 @@ export async function storeDistrict(tx: Queryable, s: StoreDistrict): Promise<vo
     // own events keep their order (offered, then its referral issued), all at one timestamp.
     const byApplication = [...s.referrals].sort((a, b) => compareIds(a.application, b.application));
     const events: CopyValue[][] = [];
-    for (const r of byApplication) events.push(['application', r.application, 'queued', 'offered', runId, `referral ${r.referral}`]);
-    for (const r of s.referrals) events.push(['referral', r.referral, null, 'offered', runId, 'issued by nightly allocation']);
-    await tx.copyIn('events', ['entity', 'entity_id', 'from_status', 'to_status', 'actor', 'reason'], copyText(events));
+    // Every event carries its business date: the night's date, like its lapses and aged-out children.
+    for (const r of byApplication) events.push(['application', r.application, 'queued', 'offered', runId, `referral ${r.referral}`, date]);
+    for (const r of s.referrals) events.push(['referral', r.referral, null, 'offered', runId, 'issued by nightly allocation', date]);
+    await tx.copyIn('events', ['entity', 'entity_id', 'from_status', 'to_status', 'actor', 'reason', 'effective_on'], copyText(events));
   }
   await tx.copyIn('queue_cohorts', QUEUE_COHORT_COLUMNS, s.queueCopy);
   await tx.copyIn('refusals', REFUSAL_COLUMNS, s.refusalsCopy);

@@ -54,7 +54,7 @@ export interface ImportOptions {
   actor: string;
   rules: RuleSet;
   log: Logger;
-  /** The business date of the import (seat history, events). */
+  /** The business date of the import (its events' `effective_on`, the seat history): the day it is done. */
   date: string;
   /** Rows per statement. */
   batchSize?: number;
@@ -281,7 +281,7 @@ async function importFile(
         report.imported--;
         reject(c.line, c.text, { reason: c.reason, field: c.field, message: c.message }, c.id);
       }
-      await mergeStagedApplications(tx, options.actor);
+      await mergeStagedApplications(tx, options.actor, options.date);
     }
   });
   return report;

@@ -3,6 +3,10 @@ import { dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { AtomicFile, describeFsError, writeFileAtomic } from './atomic-file.js';
 
+/** The NDJSON files of a run folder (formats.md, plus lapses.ndjson), each `<name>.ndjson`. */
+export const RUN_FILES = ['referrals', 'queue', 'refusals', 'lapses'] as const;
+export type RunFile = (typeof RUN_FILES)[number];
+
 /**
  * Appends districts' outputs (NDJSON bytes) in the order they are given; the
  * caller keeps district order. Made before a run takes its lock, so a folder
@@ -11,7 +15,7 @@ import { AtomicFile, describeFsError, writeFileAtomic } from './atomic-file.js';
  * place by `close`; `discard` leaves the folder as it was.
  */
 export class RunFolderWriter {
-  private readonly files: { referrals: AtomicFile; queue: AtomicFile; refusals: AtomicFile };
+  private readonly files: { referrals: AtomicFile; queue: AtomicFile; refusals: AtomicFile; lapses: AtomicFile };
 
   /** Throws a UsageError naming the folder and the reason when it cannot be written. */
   constructor(readonly dir: string) {
@@ -38,13 +42,14 @@ export class RunFolderWriter {
         throw new UsageError(`cannot write the run folder ${dir}: ${describeFsError(e)}`);
       }
     };
-    this.files = { referrals: file('referrals.ndjson'), queue: file('queue.ndjson'), refusals: file('refusals.ndjson') };
+    this.files = { referrals: file('referrals.ndjson'), queue: file('queue.ndjson'), refusals: file('refusals.ndjson'), lapses: file('lapses.ndjson') };
   }
 
-  add(referrals: Uint8Array, queue: Uint8Array, refusals: Uint8Array): void {
+  add(referrals: Uint8Array, queue: Uint8Array, refusals: Uint8Array, lapses: Uint8Array): void {
     this.files.referrals.write(referrals);
     this.files.queue.write(queue);
     this.files.refusals.write(refusals);
+    this.files.lapses.write(lapses);
   }
 
   /** The summary last: a folder with summary.json is complete. */

@@ -1,8 +1,9 @@
 import { lineBytes, queueLine, referralLine, refusalLine } from '../codec/run-lines.js';
-import { ageOut, readLapseCounts, storeLapseCounts } from '../db/changes.js';
+import { ageOut } from '../db/changes.js';
 import type { Queryable } from '../db/database.js';
 import { readDistrictRaw, readThroughIndexes } from '../db/district-read.js';
 import { commitWithoutFlush, readStoredDistrict, storeDistrict } from '../db/district-store.js';
+import { readLapses, storeLapses } from '../db/lapses.js';
 import { ledgerEntry, tryLockDistrict } from '../db/ledger.js';
 import type { Calendar } from '../domain/calendar.js';
 import type { DistrictCounts, LapseCounts } from '../domain/outcomes.js';
@@ -10,7 +11,7 @@ import { issueReferrals } from '../lifecycle/issue.js';
 import type { EngineName } from '../rules/engine.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import type { ComputeRequest, ComputeResult } from './compute.js';
-import { lapseDistrict } from './lapse.js';
+import { agedOutEntries, lapseDistrict, lapseLines } from './lapse.js';
 
 /** One district of a night: what to do. */
 export interface DistrictPlan {
@@ -38,6 +39,8 @@ export interface DistrictDone {
   referrals: Uint8Array;
   queue: Uint8Array;
   refusals: Uint8Array;
+  /** lapses.ndjson: the referrals lapsed or cancelled in step 1 and the children aged out. */
+  lapses: Uint8Array;
   timings: { readMs: number; allocateMs: number; writeMs: number };
 }
 
@@ -62,18 +65,19 @@ export async function runDistrict(q: Queryable, plan: DistrictPlan, compute: Com
   const done = await ledgerEntry(q, date, district);
   if (done) {
     const stored = await readStoredDistrict(q, done, date);
-    const lifecycle = await readLapseCounts(q, date, district);
+    const lapses = await readLapses(q, date, district);
     return {
-      summary: { district, inputHash: done.inputHash, resumed: true, ...done.counts, lifecycle },
+      summary: { district, inputHash: done.inputHash, resumed: true, ...done.counts, lifecycle: lapses.counts },
       referrals: lineBytes(stored.referrals, referralLine),
       queue: lineBytes(stored.queue, queueLine),
       refusals: lineBytes(stored.refusals, refusalLine),
+      lapses: utf8(lapses.lines),
       timings: { readMs: 0, allocateMs: 0, writeMs: 0 },
     };
   }
   // Step 1: what is overdue lapses and its seats come back, before anything is read.
   const actor = runId ?? 'dry-run';
-  const lapses = await lapseDistrict(q, district, date, plan.calendar, plan.rules.parameters, actor);
+  const step1 = await lapseDistrict(q, district, date, plan.calendar, plan.rules.parameters, actor);
   await readThroughIndexes(q);
   let t = performance.now();
   const data = await readDistrictRaw(q, district);
@@ -89,13 +93,21 @@ export async function runDistrict(q: Queryable, plan: DistrictPlan, compute: Com
     });
   }
   // Refused for the age limit in this run's refusals, the children then leave the queue (aged_out).
-  const lifecycle = { ...lapses, agedOut: await ageOut(q, district, result.agedOut, plan.rules.parameters.maxAgeYears, actor, date) };
-  await storeLapseCounts(q, date, district, lifecycle);
+  const agedOut = await ageOut(q, district, result.agedOut, plan.rules.parameters.maxAgeYears, actor, date);
+  const lifecycle = { ...step1.counts, agedOut: agedOut.length };
+  const lapses = lapseLines([...step1.entries, ...agedOutEntries(agedOut, district)]);
+  await storeLapses(q, date, district, lifecycle, lapses);
   return {
     summary: { district, inputHash: data.inputHash, resumed: false, ...result.counts, lifecycle },
     referrals: lineBytes(referrals, referralLine),
     queue: result.queueLines,
     refusals: result.refusalLines,
+    lapses: utf8(lapses),
     timings: { readMs, allocateMs, writeMs: performance.now() - t },
   };
+}
+
+/** UTF-8 bytes in a buffer of their own (so a worker thread can move them). */
+function utf8(text: string): Uint8Array {
+  return new Uint8Array(Buffer.from(text, 'utf8'));
 }

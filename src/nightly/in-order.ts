@@ -27,11 +27,11 @@ export class InOrderFolder {
     while (this.flushed < this.total && this.results[this.flushed]) {
       const f = this.results[this.flushed]!;
       try {
-        this.writer.add(f.referrals, f.queue, f.refusals);
+        this.writer.add(f.referrals, f.queue, f.refusals, f.lapses);
       } catch (e) {
         throw new KezekError('RUN_FAILED', `cannot write the run folder ${this.writer.dir}: ${describeFsError(e)}`, {}, { cause: e });
       }
-      this.results[this.flushed] = { ...f, referrals: WRITTEN, queue: WRITTEN, refusals: WRITTEN };
+      this.results[this.flushed] = { ...f, referrals: WRITTEN, queue: WRITTEN, refusals: WRITTEN, lapses: WRITTEN };
       this.flushed++;
     }
   }

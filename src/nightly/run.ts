@@ -138,7 +138,8 @@ async function runClaimed(db: Database, config: AllocateConfig, log: Logger, wri
         rulesVersion: config.rules.version,
         rulesHash: config.rules.hash,
         engine,
-        options: { districts: config.districts, workers: config.workers, share: config.share ?? false },
+        // The folder and the districts planned: what `kezek runs` shows, and how to finish an interrupted run.
+        options: { districts: config.districts, workers: config.workers, share: config.share ?? false, out: config.outDir, planned: districts.length },
       });
     }
     runLog.info({ districts: districts.length, workers: config.workers, dryRun: config.dryRun }, 'run started');
@@ -182,7 +183,7 @@ async function runClaimed(db: Database, config: AllocateConfig, log: Logger, wri
     totalMs: performance.now() - started,
   });
   // Durable first (this commit flushes every district's), then the folder is complete.
-  if (runId) await finishRun(db, runId, 'done');
+  if (runId) await finishRun(db, runId, 'done', summary);
   try {
     writer.close(summary);
   } catch (e) {

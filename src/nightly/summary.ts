@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { addWorkingDays, missingNextYear, provisionalYears, type Calendar } from '../domain/calendar.js';
-import type { DistrictCounts } from '../domain/outcomes.js';
+import type { DistrictCounts, LapseCounts } from '../domain/outcomes.js';
 import type { EngineName } from '../rules/engine.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import type { DistrictDone, DistrictSummary } from './district.js';
@@ -17,6 +17,8 @@ export interface RunSummary {
   workers: number;
   inputHash: string;
   totals: DistrictCounts;
+  /** Step 1 and the age limit over every district: the night's follow-up is listed in lapses.ndjson. */
+  lifecycle: LapseCounts;
   districts: DistrictSummary[];
   /**
    * The working-day calendar behind the run's deadlines (confirm by, and the
@@ -68,6 +70,7 @@ export function runSummary(s: SummaryInput): RunSummary {
     workers: s.workers,
     inputHash: createHash('sha256').update(summaries.map((d) => `${d.district}:${d.inputHash}`).join('\n')).digest('hex'),
     totals: sumCounts(summaries),
+    lifecycle: sumLapses(summaries.map((d) => d.lifecycle)),
     districts: summaries,
     calendar: s.calendar,
     timings: { totalMs: Math.round(s.totalMs), readMs: phase('readMs'), allocateMs: phase('allocateMs'), writeMs: phase('writeMs') },
@@ -93,5 +96,11 @@ export function sumCounts(list: readonly DistrictCounts[]): DistrictCounts {
     for (const [k, v] of Object.entries(c.referralsByPreferenceRank))
       total.referralsByPreferenceRank[k] = (total.referralsByPreferenceRank[k] ?? 0) + v;
   }
+  return total;
+}
+
+export function sumLapses(list: readonly LapseCounts[]): LapseCounts {
+  const total: LapseCounts = { lapsed: 0, cancelled: 0, agedOut: 0, seatsReturned: 0 };
+  for (const c of list) for (const k of ['lapsed', 'cancelled', 'agedOut', 'seatsReturned'] as const) total[k] += c[k];
   return total;
 }

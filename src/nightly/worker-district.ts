@@ -48,6 +48,6 @@ export default async function (task: DistrictTask): Promise<WorkerReply<District
       const compute = (req: Parameters<typeof computeDistrict>[0]) => computeDistrict(req, engines);
       return plan.runId ? db.transaction((q) => runDistrict(q, plan, compute)) : inRolledBackTransaction(db, (q) => runDistrict(q, plan, compute));
     },
-    (r) => (r && !('busy' in r) ? [r.referrals, r.queue, r.refusals] : []),
+    (r) => (r && !('busy' in r) ? [r.referrals, r.queue, r.refusals, r.lapses] : []),
   );
 }

@@ -109,7 +109,7 @@ describe('an import cannot destroy its input or write where it must not', () => 
     const rejects = join(tempDir(), 'rejects.ndjson');
     symlinkSync(victim, rejects);
     const r = kezek(['import', dir, '--rejects', rejects], env);
-    expect(r.code, r.stderr).toBe(0);
+    expect(r.code, r.stderr).toBe(3);
     expect(readFileSync(victim, 'utf8')).toBe('precious');
     expect(lstatSync(rejects).isSymbolicLink()).toBe(false);
     expect(statSync(rejects).mode & 0o777).toBe(0o600);
@@ -153,7 +153,7 @@ describe('every bad line is a line\'s reject, whatever it holds, in every file',
     );
     const rejects = join(tempDir(), 'rejects.ndjson');
     const r = kezek(['import', dir, '--rejects', rejects], env);
-    expect(r.code, r.stderr).toBe(0);
+    expect(r.code, r.stderr).toBe(3);
     const got = (lines(readFileSync(rejects, 'utf8')) as { file: string; line: number; reason: string }[]).map((x) => `${x.file}:${x.line}:${x.reason}`);
     expect(got).toEqual([
       'districts.ndjson:2:too_deep',
@@ -186,7 +186,7 @@ describe('re-importing cannot bypass the lifecycle', () => {
     expect(await statuses()).toBe(4);
     const rejects = join(tempDir(), 'rejects.ndjson');
     const again = kezek(['import', dir, '--rejects', rejects], env);
-    expect(again.code, again.stderr).toBe(0);
+    expect(again.code, again.stderr).toBe(3);
     const rows = lines(readFileSync(rejects, 'utf8')) as { id: string; reason: string; field: string; message: string }[];
     expect(rows.map((x) => [x.id, x.reason, x.field])).toEqual([
       ['A1', 'status_conflict', 'status'],
@@ -210,7 +210,7 @@ describe('re-importing cannot bypass the lifecycle', () => {
     // In one file: B1 is A1's child again.
     writeFileSync(join(dir, 'applications.ndjson'), [...apps, { ...apps[0], id: 'B1' }].map((a) => JSON.stringify(a)).join('\n') + '\n');
     const rejects = join(tempDir(), 'rejects.ndjson');
-    expect(kezek(['import', dir, '--rejects', rejects], env).code).toBe(0);
+    expect(kezek(['import', dir, '--rejects', rejects], env).code).toBe(3);
     expect(lines(readFileSync(rejects, 'utf8'))).toMatchObject([{ line: 8, id: 'B1', reason: 'duplicate_child', field: 'child.iin', message: expect.stringContaining('A1') }]);
     // In a later file: C2 is A2's child; C9 is a new child and goes in.
     const later = tempDir();
@@ -219,7 +219,7 @@ describe('re-importing cannot bypass the lifecycle', () => {
       [{ ...apps[1], id: 'C2' }, { ...apps[2], id: 'C9', child: { ...apps[2]!.child, iin: makeIin(apps[2]!.child.birthDate, 'female', 999) } }].map((a) => JSON.stringify(a)).join('\n') + '\n',
     );
     const rejects2 = join(tempDir(), 'rejects.ndjson');
-    expect(kezek(['import', later, '--rejects', rejects2], env).code).toBe(0);
+    expect(kezek(['import', later, '--rejects', rejects2], env).code).toBe(3);
     expect(lines(readFileSync(rejects2, 'utf8'))).toMatchObject([{ line: 1, id: 'C2', reason: 'duplicate_child', message: expect.stringContaining('A2') }]);
     expect(await count(env, `select count(*) as n from applications`)).toBe(8);
     expect(existsSync(join(later, 'rejects.ndjson'))).toBe(false);

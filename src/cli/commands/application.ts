@@ -10,6 +10,7 @@ interface Args extends Common {
   date?: string | undefined;
   actor?: string | undefined;
   reason?: string | undefined;
+  json: boolean;
 }
 
 export const applicationCommand: CommandModule<Common, Args> = {
@@ -21,7 +22,10 @@ export const applicationCommand: CommandModule<Common, Args> = {
       .positional('id', { type: 'string', demandOption: true })
       .option('date', { type: 'string', describe: 'the day it happened (default today in Kazakhstan)' })
       .option('actor', { type: 'string', describe: 'operator name (default $KEZEK_ACTOR, else the OS user)' })
-      .option('reason', { type: 'string', describe: 'why (kept in the audit trail)' }),
+      .option('reason', { type: 'string', describe: 'why (kept in the audit trail)' })
+      .option('json', { type: 'boolean', default: false, describe: 'print the change as JSON: {"application": {id, from, to, reason, …}}' })
+      .example('$0 application restore APP-000017 --actor aigul --reason "was in hospital"', 'back in the queue with its place (once, within 28 days of going inactive)')
+      .example('$0 application withdraw APP-000017', 'the parent asked to leave the queue'),
   handler: async (argv) => {
     const date = checkDate(argv.date ?? todayInKazakhstan(), '--date');
     const actor = actorOf(argv);
@@ -31,7 +35,7 @@ export const applicationCommand: CommandModule<Common, Args> = {
     await withContext(argv, async ({ db, log }) => {
       const change = await applicationAction(db, String(argv.id), argv.action, { date, actor, reason, calendar, params: rules.parameters });
       log.info({ application: String(argv.id), action: argv.action }, 'application changed');
-      print(describeChange(change));
+      print(argv.json ? JSON.stringify(change) : describeChange(change));
     });
   },
 };

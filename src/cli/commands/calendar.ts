@@ -5,6 +5,7 @@ import { UsageError } from '../../errors.js';
 import { calendarJson, calendarText } from '../../i18n/calendar-text.js';
 import { LANGS, t, type Lang } from '../../i18n/messages.js';
 import { contextOf, print, type Common } from '../context.js';
+import { withHelpEnd } from '../help.js';
 
 interface ShowArgs extends Common {
   year: number;
@@ -20,7 +21,7 @@ interface AddArgs extends Common {
 }
 
 const langOption = <T>(y: Argv<T>) =>
-  y.option('lang', { choices: LANGS, default: 'en' as Lang, describe: 'language of the text: kk (Kazakh), ru (Russian) or en (English)' });
+  withHelpEnd(y).option('lang', { choices: LANGS, default: 'en' as Lang, describe: 'language of the text: kk (Kazakh), ru (Russian) or en (English)' });
 
 const show: CommandModule<Common, ShowArgs> = {
   command: 'show <year>',
@@ -65,6 +66,11 @@ const add: CommandModule<Common, AddArgs> = {
 export const calendarCommand: CommandModule<Common, Common> = {
   command: 'calendar <command>',
   describe: 'the working-day calendar: show YEAR, add DATE N',
-  builder: (y) => y.command([show, add] as unknown as CommandModule<Common, Common>[]).demandCommand(1, 'name a calendar command: show or add'),
+  builder: (y) =>
+    y
+      .command([show, add] as unknown as CommandModule<Common, Common>[])
+      .demandCommand(1, 'name a calendar command: show or add')
+      .example('$0 calendar show 2026', 'working days per month, every exception with why')
+      .example('$0 calendar add 2026-12-31 2', 'the 2nd working day after 31 December 2026'),
   handler: () => {},
 };

@@ -6,6 +6,9 @@ import { checkAnswer, COMPLAINT_LEVELS, complaintDueOn, isOverdue, type Complain
 import { contextOf, print, withContext, type Common } from '../context.js';
 import { provisionalNote } from '../format.js';
 import { provisionalYears } from '../../domain/calendar.js';
+import { paintFor } from '../colour.js';
+import { needsAttention } from '../outcome.js';
+import { table } from '../table.js';
 import { actorOf } from './referral.js';
 
 interface Args extends Common {
@@ -20,8 +23,13 @@ interface Args extends Common {
   json: boolean;
 }
 
-const line = (c: Complaint, date: string): string =>
-  `${c.id}  ${c.level.padEnd(9)}  filed ${c.filedOn}  due ${c.dueOn}  ${c.answeredOn ? `answered ${c.answeredOn}` : isOverdue(c, date) ? 'OVERDUE' : 'open'}${c.application ? `  ${c.application}` : ''}`;
+const stateOf = (c: Complaint, date: string): string => (c.answeredOn ? `answered ${c.answeredOn}` : isOverdue(c, date) ? 'OVERDUE' : 'open');
+
+/** A subject cut to fit a table row (the whole is in --json). */
+export const shortText = (s: string, max = 60): string => {
+  const one = s.replace(/\s+/g, ' ');
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+};
 
 export const complaintCommand: CommandModule<Common, Args> = {
   command: 'complaint <action> [id]',
@@ -36,7 +44,9 @@ export const complaintCommand: CommandModule<Common, Args> = {
       .option('application', { type: 'string', describe: 'file: the application it is about' })
       .option('subject', { type: 'string', describe: 'file: what the complaint is about' })
       .option('overdue', { type: 'boolean', default: false, describe: 'list: only those unanswered after their due day' })
-      .option('json', { type: 'boolean', default: false, describe: 'list: print NDJSON' }),
+      .option('json', { type: 'boolean', default: false, describe: 'print JSON (list: one complaint per line)' })
+      .example('$0 complaint file 01-12/345 --level provider --subject "no answer to the referral" --application APP-000017', 'registered today, due in 5 working days')
+      .example('$0 complaint list --overdue', 'unanswered after their due day (exit 3 when there is one: for cron)'),
   handler: async (argv) => {
     const date = checkDate(argv.date ?? todayInKazakhstan(), '--date');
     const rules = contextOf(argv).rules.at(date);
@@ -63,8 +73,10 @@ export const complaintCommand: CommandModule<Common, Args> = {
       await withContext(argv, async ({ db }) => {
         if (complaint.application && !(await applicationExists(db, complaint.application))) throw new NotFoundError('application', complaint.application);
         if (!(await insertComplaint(db, complaint))) throw new KezekError('INPUT_INVALID', `complaint ${complaint.id} is already registered`);
+        const years = provisionalYears(calendar, date, complaint.dueOn);
+        if (argv.json) return print(JSON.stringify({ ...complaint, provisionalDue: years.length > 0 }));
         print(`Complaint ${complaint.id} registered on ${date} at the ${complaint.level}; the answer is due by ${complaint.dueOn}.`);
-        const note = provisionalNote(provisionalYears(calendar, date, complaint.dueOn));
+        const note = provisionalNote(years);
         if (note) print(note);
       });
       return;
@@ -77,6 +89,7 @@ export const complaintCommand: CommandModule<Common, Args> = {
           if (!c) throw new NotFoundError('complaint', id!);
           checkAnswer(c, date);
           await markAnswered(tx, c.id, date, actor);
+          if (argv.json) return print(JSON.stringify({ ...c, answeredOn: date, answeredBy: actor, late: date > c.dueOn }));
           print(`Complaint ${c.id} answered on ${date}${date > c.dueOn ? ` (late: due by ${c.dueOn})` : ''}.`);
         });
       });
@@ -86,11 +99,23 @@ export const complaintCommand: CommandModule<Common, Args> = {
       const list = await listComplaints(db, argv.overdue ? date : undefined);
       const provisional = (c: Complaint) => provisionalYears(calendar, c.filedOn, c.dueOn);
       if (argv.json) for (const c of list) print(JSON.stringify({ ...c, overdue: isOverdue(c, date), provisionalDue: provisional(c).length > 0 }));
+      else if (!list.length) print(argv.overdue ? `No complaint is overdue on ${date}.` : 'No complaints.');
       else {
-        print(list.length ? list.map((c) => line(c, date) + (provisional(c).length ? '  (due date provisional)' : '')).join('\n') : argv.overdue ? `No complaint is overdue on ${date}.` : 'No complaints.');
+        const paint = paintFor(process.stdout);
+        print(
+          table(
+            ['number', 'level', 'filed', 'due', 'state', 'application', 'subject'],
+            list.map((c) => {
+              const state = stateOf(c, date);
+              return [c.id, c.level, c.filedOn, `${c.dueOn}${provisional(c).length ? ' (provisional)' : ''}`, state === 'OVERDUE' ? paint.red(state) : state, c.application, shortText(c.subject)];
+            }),
+          ),
+        );
         const years = [...new Set(list.flatMap(provisional))].sort();
         if (years.length) print(provisionalNote(years));
       }
+      const overdue = list.filter((c) => isOverdue(c, date)).length;
+      if (overdue) needsAttention(argv, `${overdue} complaint${overdue === 1 ? ' is' : 's are'} overdue on ${date}`);
     });
   },
 };

@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { applicationHistory } from '../../db/history.js';
 import { NotFoundError } from '../../errors.js';
 import { print, withContext, type Common } from '../context.js';
+import { table } from '../table.js';
 
 interface Args extends Common {
   id: string;
@@ -10,8 +11,12 @@ interface Args extends Common {
 
 export const historyCommand: CommandModule<Common, Args> = {
   command: 'history <id>',
-  describe: 'the audit trail of an application and its referrals: every status change, when, by whom, why',
-  builder: (y) => y.positional('id', { type: 'string', demandOption: true }).option('json', { type: 'boolean', default: false, describe: 'print NDJSON' }),
+  describe: 'the audit trail of an application and its referrals: every status change, when, on which business date, by whom, why',
+  builder: (y) =>
+    y
+      .positional('id', { type: 'string', demandOption: true })
+      .option('json', { type: 'boolean', default: false, describe: 'print NDJSON: {"at", "effectiveOn", "entity", "entityId", "from", "to", "actor", "reason"}' })
+      .example('$0 history APP-000017', 'what happened to the application, event by event'),
   handler: async (argv) => {
     await withContext(argv, async ({ db }) => {
       const id = String(argv.id);
@@ -22,8 +27,12 @@ export const historyCommand: CommandModule<Common, Args> = {
         return;
       }
       print(`History of application ${id}`);
-      for (const e of events)
-        print(`${e.at}  ${e.effectiveOn ?? '          '}  ${e.entity} ${e.entityId}  ${e.from ?? '—'} → ${e.to}  by ${e.actor}: ${e.reason}`);
+      print(
+        table(
+          ['recorded (UTC)', 'business date', 'what', 'change', 'by', 'why'],
+          events.map((e) => [e.at, e.effectiveOn, `${e.entity} ${e.entityId}`, `${e.from ?? '—'} → ${e.to}`, e.actor, e.reason]),
+        ),
+      );
     });
   },
 };

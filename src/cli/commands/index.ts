@@ -6,7 +6,9 @@ import { bulletinCommand } from './bulletin.js';
 import { seatsCommand } from './seats.js';
 import { calendarCommand } from './calendar.js';
 import { complaintCommand } from './complaint.js';
+import { dbCommand } from './db.js';
 import { demoCommand } from './demo.js';
+import { dueCommand } from './due.js';
 import { explainCommand } from './explain.js';
 import { historyCommand } from './history.js';
 import { importCommand } from './import.js';
@@ -16,6 +18,7 @@ import { positionCommand } from './position.js';
 import { referralCommand } from './referral.js';
 import { registerCommand } from './register.js';
 import { rulesCommand } from './rules.js';
+import { runsCommand } from './runs.js';
 
 /** Every command, one module each; add new ones here. */
 export const COMMANDS = [
@@ -30,9 +33,12 @@ export const COMMANDS = [
   referralCommand,
   applicationCommand,
   complaintCommand,
-  calendarCommand,
   bulletinCommand,
   seatsCommand,
+  dueCommand,
+  runsCommand,
   historyCommand,
+  calendarCommand,
+  dbCommand,
   demoCommand,
 ] as unknown as CommandModule<Common, Common>[];

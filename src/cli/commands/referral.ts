@@ -13,6 +13,7 @@ interface Args extends Common {
   actor?: string | undefined;
   reason?: string | undefined;
   days?: number | undefined;
+  json: boolean;
 }
 
 export const ACTIONS: readonly ReferralAction[] = ['confirm', 'decline', 'enroll', 'extend', 'confirm-right'];
@@ -42,7 +43,10 @@ export const referralCommand: CommandModule<Common, Args> = {
       .option('date', { type: 'string', describe: 'the day it happened (default today in Kazakhstan)' })
       .option('actor', { type: 'string', describe: 'operator name (default $KEZEK_ACTOR, else the OS user)' })
       .option('reason', { type: 'string', describe: 'why (kept in the audit trail)' })
-      .option('days', { type: 'number', describe: 'extend: calendar days (default the maximum, 30)' }),
+      .option('days', { type: 'number', describe: 'extend: calendar days (default the maximum, 30)' })
+      .option('json', { type: 'boolean', default: false, describe: 'print the change as JSON: {"referral": {id, from, to, reason, …}, "application": {…}, "provisionalYears": […]}' })
+      .example('$0 referral confirm R-20260901-ALA-MED-000017 --actor aigul', 'the parent confirmed the offer today')
+      .example('$0 referral extend R-20260901-ALA-MED-000017 --days 14 --reason "medical certificate"', 'enrolment deadline moved once, by 14 days'),
   handler: async (argv) => {
     const date = checkDate(argv.date ?? todayInKazakhstan(), '--date');
     const actor = actorOf(argv);
@@ -53,12 +57,12 @@ export const referralCommand: CommandModule<Common, Args> = {
     await withContext(argv, async ({ db, log }) => {
       const change = await referralAction(db, String(argv.id), argv.action, { date, actor, reason, days: argv.days, calendar, params: rules.parameters });
       log.info({ referral: String(argv.id), action: argv.action }, 'referral changed');
-      print(describeChange(change));
       const deadline = change.referral?.enrollBy;
-      if (deadline) {
-        const note = provisionalNote(provisionalYears(calendar, date, deadline));
-        if (note) print(note);
-      }
+      const years = deadline ? provisionalYears(calendar, date, deadline) : [];
+      if (argv.json) return print(JSON.stringify({ ...change, provisionalYears: years }));
+      print(describeChange(change));
+      const note = provisionalNote(years);
+      if (note) print(note);
     });
   },
 };

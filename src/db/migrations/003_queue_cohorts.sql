@@ -1,4 +1,5 @@
 -- kezek schema, version 3: queue numbers stored per cohort.
+-- rewrites: queue_numbers
 --
 -- A nightly run gives about nine children in ten a queue number: 1.8 million
 -- rows a night at national scale, each with its own index entry. Stored as one

@@ -1,4 +1,5 @@
 -- kezek schema, version 4: a district's queue read in id order from the index.
+-- rewrites: applications
 --
 -- A nightly run reads each district's queued applications in byte order of
 -- ids. With the district alone in the index, every district was sorted after

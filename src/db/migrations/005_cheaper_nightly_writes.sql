@@ -1,4 +1,5 @@
 -- kezek schema, version 5: cheaper nightly writes.
+-- rewrites: events, referrals
 --
 -- The events index is keyed by the entity's id first, compared byte by byte
 -- ("C"): a night adds about 400,000 events for 2 M queued applications, each

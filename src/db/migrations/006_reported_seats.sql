@@ -1,3 +1,4 @@
+-- rewrites: places, application_details
 -- A places row now holds the group's empty seats as the kindergarten reports them
 -- (formats.md); the seats kezek offers are that minus its live referrals (offered or
 -- confirmed) to the group, derived when a district is read. Importing the same places

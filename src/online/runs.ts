@@ -1,0 +1,144 @@
+import { lineBytes, queueLine, referralLine, refusalLine } from '../codec/run-lines.js';
+import type { Queryable } from '../db/database.js';
+import { readStoredDistrict } from '../db/district-store.js';
+import { readLapses } from '../db/lapses.js';
+import { ledgerOfDate, readDateTotals, readRuns, type RunRow } from '../db/ledger.js';
+import type { LapseCounts } from '../domain/outcomes.js';
+import { KezekError } from '../errors.js';
+
+/**
+ * The nights as an operator sees them (`kezek runs`, GET /v1/runs): one entry
+ * per date, with the runs that worked on it (a run that was interrupted, then
+ * the one that finished it). A run left `running` by a process that died is
+ * `interrupted`: re-running the date finishes it.
+ */
+export type RunStatus = 'running' | 'done' | 'failed' | 'interrupted';
+
+export interface RunAttempt {
+  run: string;
+  status: RunStatus;
+  /** ISO instants, Kazakhstan time. */
+  startedAt: string;
+  finishedAt: string | null;
+  /** Districts this run committed itself (the others of the date were read back or are not done). */
+  districtsCommitted: number;
+  engine: string;
+  rulesVersion: string;
+  rulesHash: string;
+  workers: number | null;
+  /** The run folder it wrote. */
+  out: string | null;
+}
+
+export interface RunDay {
+  date: string;
+  /** The latest run's status. */
+  status: RunStatus;
+  districts: { done: number; planned: number | null };
+  /** Step 1 and the age limit in the districts done for the date (lapses.ndjson has the applications). */
+  lifecycle: LapseCounts;
+  startedAt: string;
+  finishedAt: string | null;
+  engine: string;
+  rulesVersion: string;
+  out: string | null;
+  /** The command that finishes an interrupted or failed night, else null. */
+  resume: string | null;
+  runs: RunAttempt[];
+}
+
+/** The nights of the latest `limit` dates (or one date), newest first. */
+export async function listRunDays(q: Queryable, o: { date?: string | undefined; limit?: number | undefined } = {}): Promise<RunDay[]> {
+  const rows = await readRuns(q, o);
+  const dates = [...new Set(rows.map((r) => r.date))];
+  const totals = await readDateTotals(q, dates);
+  return dates.map((date) => {
+    const runs = rows.filter((r) => r.date === date);
+    const last = runs[runs.length - 1]!;
+    const status = statusOf(last);
+    const t = totals.get(date);
+    return {
+      date,
+      status,
+      districts: { done: t?.districtsDone ?? 0, planned: plannedOf(last) },
+      lifecycle: t?.lifecycle ?? { lapsed: 0, cancelled: 0, agedOut: 0, seatsReturned: 0 },
+      startedAt: runs[0]!.startedAt,
+      finishedAt: status === 'done' ? last.finishedAt : null,
+      engine: last.engine,
+      rulesVersion: last.rulesVersion,
+      out: outOf(last),
+      resume: status === 'interrupted' || status === 'failed' ? resumeCommand(last) : null,
+      runs: runs.map(attemptOf),
+    };
+  });
+}
+
+/** One night with its summary.json (of the run that finished it; null while none has). */
+export async function runDayOf(q: Queryable, date: string): Promise<RunDay & { summary: Record<string, unknown> | null }> {
+  const [day] = await listRunDays(q, { date, limit: 1 });
+  if (!day) throw noRun(date);
+  const rows = await readRuns(q, { date, limit: 1 });
+  const finished = [...rows].reverse().find((r) => r.summary);
+  return { ...day, summary: finished?.summary ?? null };
+}
+
+/**
+ * A file of the date's run folder as the database holds it: the districts
+ * done for the date in district order, each as the run stored it (the same
+ * bytes as the folder's, read back like a re-run does).
+ */
+export async function runFileText(q: Queryable, date: string, file: 'referrals' | 'queue' | 'refusals' | 'lapses'): Promise<string> {
+  const ledger = await ledgerOfDate(q, date);
+  if (!ledger.length) throw noRun(date);
+  const decoder = new TextDecoder();
+  let out = '';
+  for (const entry of ledger) {
+    if (file === 'lapses') {
+      out += (await readLapses(q, date, entry.district)).lines;
+      continue;
+    }
+    const stored = await readStoredDistrict(q, entry, date);
+    const bytes =
+      file === 'referrals' ? lineBytes(stored.referrals, referralLine) : file === 'queue' ? lineBytes(stored.queue, queueLine) : lineBytes(stored.refusals, refusalLine);
+    out += decoder.decode(bytes);
+  }
+  return out;
+}
+
+/** A stored `running` run whose process no longer holds its lock died: interrupted. */
+function statusOf(r: RunRow): RunStatus {
+  if (r.status === 'running') return r.live ? 'running' : 'interrupted';
+  return r.status === 'done' || r.status === 'failed' || r.status === 'interrupted' ? r.status : 'failed';
+}
+
+function attemptOf(r: RunRow): RunAttempt {
+  return {
+    run: r.id,
+    status: statusOf(r),
+    startedAt: r.startedAt,
+    finishedAt: r.finishedAt,
+    districtsCommitted: r.committed,
+    engine: r.engine,
+    rulesVersion: r.rulesVersion,
+    rulesHash: r.rulesHash,
+    workers: typeof r.options.workers === 'number' ? r.options.workers : null,
+    out: outOf(r),
+  };
+}
+
+const outOf = (r: RunRow): string | null => (typeof r.options.out === 'string' ? r.options.out : null);
+
+function plannedOf(r: RunRow): number | null {
+  if (typeof r.options.planned === 'number') return r.options.planned;
+  const districts = r.summary?.districts;
+  return Array.isArray(districts) ? districts.length : null;
+}
+
+/** `kezek allocate --date D --out DIR [--district …]`: what the interrupted run was asked. */
+function resumeCommand(r: RunRow): string {
+  const quote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : JSON.stringify(s));
+  const districts = Array.isArray(r.options.districts) ? (r.options.districts as string[]) : [];
+  return ['kezek allocate --date', r.date, '--out', quote(outOf(r) ?? `runs/${r.date}`), ...districts.flatMap((d) => ['--district', quote(d)])].join(' ');
+}
+
+const noRun = (date: string) => new KezekError('NOT_FOUND', `no run is stored for ${date}`, { what: 'run', id: date });
