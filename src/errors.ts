@@ -26,6 +26,8 @@ export type ErrorCode =
   | 'RULES_UNSUPPORTED'
   /** Done, but a person must look (formats.md exit code 3): e.g. rules no test covers. */
   | 'NEEDS_ATTENTION'
+  /** A district's allocation broke an invariant of allocation.md: the district is not stored (a bug; report it with the counterexample). */
+  | 'AUDIT_FAILED'
   /** The server's schema lacks migrations this kezek has: `kezek db migrate` first (it may lock large tables). */
   | 'SCHEMA_BEHIND';
 
@@ -44,6 +46,7 @@ const EXIT_CODES: Record<ErrorCode, number> = {
   INSTALL_BROKEN: 1,
   RULES_UNSUPPORTED: 2,
   NEEDS_ATTENTION: 3,
+  AUDIT_FAILED: 1,
   RUN_LOCKED: 1,
   RUN_FAILED: 1,
   DB_FAILED: 1,

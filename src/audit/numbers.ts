@@ -17,6 +17,8 @@ export interface DistrictNumbers {
   byPreferenceRank: Record<string, number>;
   /** Days from registration to the night, of the children referred, by category. */
   waitingDays: Record<Category, { referred: number; median: number | null; p90: number | null }>;
+  /** The same days as [days, children] pairs by category (what totals over districts are made from). */
+  waitingHistogram: Record<Category, [number, number][]>;
   /** Children left in the queue with a number, by birth year and category. */
   queueByCohort: { birthYear: number; extraordinary: number; primary: number; general: number }[];
   /** Every group left with free seats, and why nobody took them. */
@@ -52,12 +54,7 @@ export function districtNumbers(input: AuditInput, out: AuditOutcome): DistrictN
     const a = apps.get(r.application);
     if (a) waits[r.category].push(Math.max(0, Math.floor((nightUs - a.app.registeredAtUs) / 86_400_000_000)));
   }
-  const waitingDays = Object.fromEntries(
-    CATEGORIES.map((c) => {
-      const sorted = waits[c].sort((x, y) => x - y);
-      return [c, { referred: sorted.length, median: quantile(sorted, 0.5), p90: quantile(sorted, 0.9) }];
-    }),
-  ) as DistrictNumbers['waitingDays'];
+  const waitingHistogram = Object.fromEntries(CATEGORIES.map((c) => [c, histogram(waits[c])])) as DistrictNumbers['waitingHistogram'];
 
   const cohorts = new Map<number, DistrictNumbers['queueByCohort'][number]>();
   for (const q of out.queue as readonly QueueEntry[]) {
@@ -71,9 +68,70 @@ export function districtNumbers(input: AuditInput, out: AuditOutcome): DistrictN
     referrals: out.referrals.length,
     firstChoiceShare: out.referrals.length ? (byPreferenceRank['1'] ?? 0) / out.referrals.length : 0,
     byPreferenceRank,
-    waitingDays,
+    waitingDays: waitingFrom(waitingHistogram),
+    waitingHistogram,
     queueByCohort: [...cohorts.values()].sort((a, b) => a.birthYear - b.birthYear),
     seatsLeft: seatsLeft(input, out.referrals),
+  };
+}
+
+function histogram(values: readonly number[]): [number, number][] {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => a[0] - b[0]);
+}
+
+/** The quantile of a histogram ([value, count] by value), by nearest rank. */
+function histogramQuantile(h: readonly [number, number][], q: number): number | null {
+  const total = h.reduce((n, [, c]) => n + c, 0);
+  if (!total) return null;
+  const rank = Math.min(total, Math.max(1, Math.ceil(q * total)));
+  let seen = 0;
+  for (const [v, c] of h) if ((seen += c) >= rank) return v;
+  return h.at(-1)![0];
+}
+
+function waitingFrom(h: DistrictNumbers['waitingHistogram']): DistrictNumbers['waitingDays'] {
+  return Object.fromEntries(
+    CATEGORIES.map((c) => [c, { referred: h[c].reduce((n, [, k]) => n + k, 0), median: histogramQuantile(h[c], 0.5), p90: histogramQuantile(h[c], 0.9) }]),
+  ) as DistrictNumbers['waitingDays'];
+}
+
+/** The night's numbers over all its districts: sums, and quantiles of the merged waiting days. */
+export interface RunNumbers {
+  referrals: number;
+  firstChoiceShare: number;
+  byPreferenceRank: Record<string, number>;
+  waitingDays: DistrictNumbers['waitingDays'];
+  queueByCohort: DistrictNumbers['queueByCohort'];
+  /** Seats left free, by why. */
+  seatsLeft: Record<SeatLeftReason, number>;
+}
+
+export function runNumbers(list: readonly DistrictNumbers[]): RunNumbers {
+  const byPreferenceRank: Record<string, number> = {};
+  const merged = new Map<Category, Map<number, number>>(CATEGORIES.map((c) => [c, new Map()]));
+  const cohorts = new Map<number, DistrictNumbers['queueByCohort'][number]>();
+  const seatsLeft: Record<SeatLeftReason, number> = { no_candidate_of_birth_year: 0, no_candidate_in_language: 0, no_candidate_of_group_type: 0, not_chosen: 0 };
+  let referrals = 0;
+  for (const d of list) {
+    referrals += d.referrals;
+    for (const [k, v] of Object.entries(d.byPreferenceRank)) byPreferenceRank[k] = (byPreferenceRank[k] ?? 0) + v;
+    for (const c of CATEGORIES) for (const [days, n] of d.waitingHistogram[c]) merged.get(c)!.set(days, (merged.get(c)!.get(days) ?? 0) + n);
+    for (const q of d.queueByCohort) {
+      const t = cohorts.get(q.birthYear) ?? { birthYear: q.birthYear, extraordinary: 0, primary: 0, general: 0 };
+      cohorts.set(q.birthYear, { birthYear: q.birthYear, extraordinary: t.extraordinary + q.extraordinary, primary: t.primary + q.primary, general: t.general + q.general });
+    }
+    for (const s of d.seatsLeft) seatsLeft[s.why] += s.seats;
+  }
+  const h = Object.fromEntries(CATEGORIES.map((c) => [c, [...merged.get(c)!].sort((a, b) => a[0] - b[0])])) as DistrictNumbers['waitingHistogram'];
+  return {
+    referrals,
+    firstChoiceShare: referrals ? (byPreferenceRank['1'] ?? 0) / referrals : 0,
+    byPreferenceRank,
+    waitingDays: waitingFrom(h),
+    queueByCohort: [...cohorts.values()].sort((a, b) => a.birthYear - b.birthYear),
+    seatsLeft,
   };
 }
 

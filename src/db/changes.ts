@@ -2,6 +2,7 @@ import { KezekError } from '../errors.js';
 import type { ApplicationStatus, Category } from '../domain/types.js';
 import type { ApplicationState, Change, ReferralState, ReferralStatus } from '../lifecycle/types.js';
 import type { Database, Queryable } from './database.js';
+import { LIVE_BY_GROUP } from './live-referrals.js';
 
 /** SQL of the lifecycle: read referral and application states, apply changes with their events. */
 
@@ -151,18 +152,6 @@ export async function applyChanges(q: Queryable, changes: readonly Change[], act
     );
   }
 }
-
-/**
- * The live referrals (offered or confirmed) of the groups in `from` (a CTE with
- * kindergarten_id, group_id), counted per group: found through the groups'
- * districts (the index on referrals by district and status), not a scan.
- */
-const LIVE_BY_GROUP = (from: string) => `select r.kindergarten_id, r.group_id, count(*)::int as n
-  from referrals r
- where r.district_id in (select k.district_id from kindergartens k where k.id in (select kindergarten_id from ${from}))
-   and r.status in ('offered', 'confirmed')
-   and (r.kindergarten_id, r.group_id) in (select kindergarten_id, group_id from ${from})
- group by r.kindergarten_id, r.group_id`;
 
 /** Queued applications of the district refused for the age limit leave the queue as aged_out; returns those that did. */
 export async function ageOut(q: Queryable, district: string, ids: readonly string[], maxAgeYears: number, actor: string, date: string): Promise<string[]> {

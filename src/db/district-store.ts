@@ -6,6 +6,7 @@ import type { Category } from '../domain/types.js';
 import { KezekError } from '../errors.js';
 import type { Queryable } from './database.js';
 import type { LedgerEntry } from './ledger.js';
+import { LIVE_BY_GROUP } from './live-referrals.js';
 
 /** SQL of storing one district's night, and of reading a finished one back. */
 
@@ -77,8 +78,30 @@ export async function storeDistrict(tx: Queryable, s: StoreDistrict): Promise<vo
     for (const r of s.referrals) events.push(['referral', r.referral, null, 'offered', runId, 'issued by nightly allocation', date]);
     await tx.copyIn('events', ['entity', 'entity_id', 'from_status', 'to_status', 'actor', 'reason', 'effective_on'], copyText(events));
   }
+  if (s.referrals.length) await recordSeatsTaken(tx, s.referrals, date, runId);
   await tx.copyIn('queue_cohorts', QUEUE_COHORT_COLUMNS, s.queueCopy);
   await tx.copyIn('refusals', REFUSAL_COLUMNS, s.refusalsCopy);
+}
+
+/** The seat history of the groups the night's referrals took seats in: one row a group, free seats before and after. */
+async function recordSeatsTaken(tx: Queryable, referrals: readonly IssuedReferral[], date: string, runId: string): Promise<void> {
+  const taken = new Map<string, { kindergarten: string; group: string; n: number }>();
+  for (const r of referrals) {
+    const key = `${r.kindergarten}\u0000${r.group}`;
+    const t = taken.get(key);
+    if (t) t.n++;
+    else taken.set(key, { kindergarten: r.kindergarten, group: r.group, n: 1 });
+  }
+  await tx.query(
+    `with x as (select * from jsonb_to_recordset($1::jsonb) as x(kindergarten text, "group" text, n int)),
+     g as (select p.kindergarten_id, p.group_id, p.seats, x.n from places p join x on p.kindergarten_id = x.kindergarten and p.group_id = x."group"),
+     live as (${LIVE_BY_GROUP('g')})
+     insert into seat_events (effective_on, kindergarten_id, group_id, actor, cause, reason, reported_before, reported_after, free_before, free_after)
+     select $2::date, g.kindergarten_id, g.group_id, $3, 'referrals', g.n || ' referral(s) issued by the nightly allocation', g.seats, g.seats,
+            g.seats - coalesce(live.n, 0) + g.n, g.seats - coalesce(live.n, 0)
+       from g left join live on live.kindergarten_id = g.kindergarten_id and live.group_id = g.group_id`,
+    [JSON.stringify([...taken.values()]), date, runId],
+  );
 }
 
 /** A district finished earlier for this date, read back as the run stored it. */

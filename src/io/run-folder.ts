@@ -53,8 +53,10 @@ export class RunFolderWriter {
   }
 
   /** The summary last: a folder with summary.json is complete. */
-  close(summary: unknown): void {
+  /** audit.json, then summary.json last: a folder with summary.json is complete. */
+  close(summary: unknown, audit: unknown): void {
     for (const f of Object.values(this.files)) f.commit();
+    writeFileAtomic(join(this.dir, 'audit.json'), JSON.stringify(audit, null, 2) + '\n');
     writeFileAtomic(join(this.dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
   }
 

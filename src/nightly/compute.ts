@@ -1,4 +1,7 @@
 import { allocateDistrict } from '../allocation/allocate.js';
+import { auditDistrict, firstViolation, type DistrictAudit } from '../audit/invariants.js';
+import { districtNumbers, type DistrictNumbers } from '../audit/numbers.js';
+import { KezekError } from '../errors.js';
 import { parseQueue, queueCohortsCopy, refusalsCopy } from '../codec/queue.js';
 import { lineBytes, queueLine, refusalLine } from '../codec/run-lines.js';
 import type { DistrictCounts, ReferralDraft } from '../domain/outcomes.js';
@@ -43,16 +46,34 @@ export interface ComputeResult {
   refusalsCopy: string;
   /** Children refused for the age limit: they leave the queue (aged_out) after this run. */
   agedOut: string[];
+  /** The fairness audit of the outcome (every invariant held: a violation throws instead). */
+  audit: DistrictAudit;
+  numbers: DistrictNumbers;
 }
 
-export async function computeDistrict(req: ComputeRequest, engines: RuleEngines): Promise<ComputeResult> {
+/** `allocate` is the allocator to audit (the real one; a test may give a broken one to see the audit stop it). */
+export async function computeDistrict(req: ComputeRequest, engines: RuleEngines, allocate: typeof allocateDistrict = allocateDistrict): Promise<ComputeResult> {
   const applications = parseQueue(req.queue, req.district);
   const evaluations = await engines.judgeAll(req.rules, req.engine, applications, req.date);
-  const outcome = allocateDistrict(
+  const outcome = allocate(
     { district: req.district, places: req.places, applications, evaluations },
     { date: req.date, quota: req.rules.parameters.primaryQuota },
   );
+  // The audit reads what the allocation read and what it gave, nothing else; a district
+  // that breaks an invariant is stopped here, before anything of it is stored.
+  const input = { district: req.district, date: req.date, places: req.places, applications, evaluations, quota: req.rules.parameters.primaryQuota };
+  const audit = auditDistrict(input, outcome);
+  const violation = firstViolation(audit);
+  if (violation)
+    throw new KezekError('AUDIT_FAILED', `district ${req.district} broke invariant ${violation.result.invariant} of allocation.md (${violation.name}): ${violation.result.counterexample!.message}; nothing of it was stored`, {
+      district: req.district,
+      invariant: violation.result.invariant,
+      check: violation.name,
+      ids: violation.result.counterexample!.ids,
+    });
   return {
+    audit,
+    numbers: districtNumbers(input, outcome),
     district: req.district,
     counts: outcome.counts,
     referrals: outcome.referrals,

@@ -3,7 +3,10 @@ import { ageOut } from '../db/changes.js';
 import type { Queryable } from '../db/database.js';
 import { readDistrictRaw, readThroughIndexes } from '../db/district-read.js';
 import { commitWithoutFlush, readStoredDistrict, storeDistrict } from '../db/district-store.js';
+import { readDistrictAudit, storeDistrictAudit } from '../db/audits.js';
 import { readLapses, storeLapses } from '../db/lapses.js';
+import type { DistrictAudit } from '../audit/invariants.js';
+import type { DistrictNumbers } from '../audit/numbers.js';
 import { ledgerEntry, tryLockDistrict } from '../db/ledger.js';
 import type { Calendar } from '../domain/calendar.js';
 import type { DistrictCounts, LapseCounts } from '../domain/outcomes.js';
@@ -31,7 +34,12 @@ export interface DistrictSummary extends DistrictCounts {
   resumed: boolean;
   /** Step 1 (lifecycle.md): referrals lapsed or cancelled, children aged out, seats returned. */
   lifecycle: LapseCounts;
+  /** The numbers people ask of the night (null for a night stored before they were kept). */
+  numbers: PublishedNumbers | null;
 }
+
+/** A district's numbers as summary.json and audit.json carry them (the waiting days' histogram stays inside). */
+export type PublishedNumbers = Omit<DistrictNumbers, 'waitingHistogram' | 'district'>;
 
 /** One district done: its summary and its lines of the run folder, as NDJSON (UTF-8 bytes, each in a buffer of its own). */
 export interface DistrictDone {
@@ -41,6 +49,9 @@ export interface DistrictDone {
   refusals: Uint8Array;
   /** lapses.ndjson: the referrals lapsed or cancelled in step 1 and the children aged out. */
   lapses: Uint8Array;
+  /** The fairness audit and the full numbers (null for a night stored before audits were kept). */
+  audit: DistrictAudit | null;
+  fullNumbers: DistrictNumbers | null;
   timings: { readMs: number; allocateMs: number; writeMs: number };
 }
 
@@ -66,8 +77,11 @@ export async function runDistrict(q: Queryable, plan: DistrictPlan, compute: Com
   if (done) {
     const stored = await readStoredDistrict(q, done, date);
     const lapses = await readLapses(q, date, district);
+    const audited = await readDistrictAudit(q, date, district);
     return {
-      summary: { district, inputHash: done.inputHash, resumed: true, ...done.counts, lifecycle: lapses.counts },
+      summary: { district, inputHash: done.inputHash, resumed: true, ...done.counts, lifecycle: lapses.counts, numbers: audited ? published(audited.numbers) : null },
+      audit: audited?.audit ?? null,
+      fullNumbers: audited?.numbers ?? null,
       referrals: lineBytes(stored.referrals, referralLine),
       queue: lineBytes(stored.queue, queueLine),
       refusals: lineBytes(stored.refusals, refusalLine),
@@ -91,6 +105,7 @@ export async function runDistrict(q: Queryable, plan: DistrictPlan, compute: Com
     await storeDistrict(q, {
       runId, date, district, inputHash: data.inputHash, counts: result.counts, referrals, queueCopy: result.queueCopy, refusalsCopy: result.refusalsCopy,
     });
+    await storeDistrictAudit(q, date, district, result.audit, result.numbers);
   }
   // Refused for the age limit in this run's refusals, the children then leave the queue (aged_out).
   const agedOut = await ageOut(q, district, result.agedOut, plan.rules.parameters.maxAgeYears, actor, date);
@@ -98,13 +113,20 @@ export async function runDistrict(q: Queryable, plan: DistrictPlan, compute: Com
   const lapses = lapseLines([...step1.entries, ...agedOutEntries(agedOut, district)]);
   await storeLapses(q, date, district, lifecycle, lapses);
   return {
-    summary: { district, inputHash: data.inputHash, resumed: false, ...result.counts, lifecycle },
+    summary: { district, inputHash: data.inputHash, resumed: false, ...result.counts, lifecycle, numbers: published(result.numbers) },
+    audit: result.audit,
+    fullNumbers: result.numbers,
     referrals: lineBytes(referrals, referralLine),
     queue: result.queueLines,
     refusals: result.refusalLines,
     lapses: utf8(lapses),
     timings: { readMs, allocateMs, writeMs: performance.now() - t },
   };
+}
+
+function published(n: DistrictNumbers): PublishedNumbers {
+  const { waitingHistogram: _h, district: _d, ...rest } = n;
+  return rest;
 }
 
 /** UTF-8 bytes in a buffer of their own (so a worker thread can move them). */

@@ -12,7 +12,7 @@ import type { DistrictBusy, DistrictDone, DistrictPlan } from './district.js';
 import { districtExecutor } from './executor.js';
 import { InOrderFolder } from './in-order.js';
 import { inLanes } from './lanes.js';
-import { runCalendar, runSummary, type RunSummary } from './summary.js';
+import { runAudit, runCalendar, runSummary, type RunSummary } from './summary.js';
 
 export type { DistrictSummary } from './district.js';
 export type { RunSummary } from './summary.js';
@@ -171,6 +171,7 @@ async function runClaimed(db: Database, config: AllocateConfig, log: Logger, wri
   }
   await executor.close();
 
+  const done = folder.all();
   const summary = runSummary({
     date: config.date,
     runId,
@@ -179,13 +180,14 @@ async function runClaimed(db: Database, config: AllocateConfig, log: Logger, wri
     engineFallback: fallback,
     workers: config.workers,
     calendar,
-    done: folder.all(),
+    done,
     totalMs: performance.now() - started,
   });
+  const audit = runAudit(config.date, runId, done);
   // Durable first (this commit flushes every district's), then the folder is complete.
   if (runId) await finishRun(db, runId, 'done', summary);
   try {
-    writer.close(summary);
+    writer.close(summary, audit);
   } catch (e) {
     throw new KezekError(
       'RUN_FAILED',

@@ -3,6 +3,8 @@ import { addWorkingDays, missingNextYear, provisionalYears, type Calendar } from
 import type { DistrictCounts, LapseCounts } from '../domain/outcomes.js';
 import type { EngineName } from '../rules/engine.js';
 import type { RuleSet } from '../rules/ruleset.js';
+import { INVARIANTS, type DistrictAudit, type InvariantName } from '../audit/invariants.js';
+import { runNumbers, type RunNumbers } from '../audit/numbers.js';
 import type { DistrictDone, DistrictSummary } from './district.js';
 
 /** summary.json of a run folder (formats.md), as kezek writes it. Pure. */
@@ -19,6 +21,8 @@ export interface RunSummary {
   totals: DistrictCounts;
   /** Step 1 and the age limit over every district: the night's follow-up is listed in lapses.ndjson. */
   lifecycle: LapseCounts;
+  /** The numbers people ask of the night, over its districts (each district has its own). */
+  numbers: RunNumbers;
   districts: DistrictSummary[];
   /**
    * The working-day calendar behind the run's deadlines (confirm by, and the
@@ -71,11 +75,49 @@ export function runSummary(s: SummaryInput): RunSummary {
     inputHash: createHash('sha256').update(summaries.map((d) => `${d.district}:${d.inputHash}`).join('\n')).digest('hex'),
     totals: sumCounts(summaries),
     lifecycle: sumLapses(summaries.map((d) => d.lifecycle)),
+    numbers: runNumbers(s.done.flatMap((d) => (d.fullNumbers ? [d.fullNumbers] : []))),
     districts: summaries,
     calendar: s.calendar,
     timings: { totalMs: Math.round(s.totalMs), readMs: phase('readMs'), allocateMs: phase('allocateMs'), writeMs: phase('writeMs') },
   };
 }
+
+/**
+ * audit.json of a run folder: every district's fairness audit (allocation.md's
+ * invariants 1, 3, 4, 5 and 6, each held or violated with what it checked) and
+ * the night's in total, with the numbers people ask for.
+ */
+export interface RunAudit {
+  date: string;
+  run: string | null;
+  /** Every district audited and every invariant held. */
+  held: boolean;
+  /** Over all districts: an invariant holds when it holds in each; `checked` adds up. */
+  invariants: Record<InvariantName, { invariant: number; held: boolean; checked: number }>;
+  /** Districts of a night stored before audits were kept, read back without one. */
+  notAudited: string[];
+  numbers: RunNumbers;
+  districts: (DistrictAudit & { numbers: DistrictSummary['numbers'] })[];
+}
+
+export function runAudit(date: string, runId: string | null, done: readonly DistrictDone[]): RunAudit {
+  const audits = done.flatMap((d) => (d.audit ? [d.audit] : []));
+  const invariants = Object.fromEntries(
+    INVARIANTS.map((n) => [n, { invariant: audits[0]?.[n].invariant ?? INVARIANT_NUMBERS[n], held: audits.every((a) => a[n].held), checked: audits.reduce((k, a) => k + a[n].checked, 0) }]),
+  ) as RunAudit['invariants'];
+  const notAudited = done.filter((d) => !d.audit).map((d) => d.summary.district);
+  return {
+    date,
+    run: runId,
+    held: notAudited.length === 0 && INVARIANTS.every((n) => invariants[n].held),
+    invariants,
+    notAudited,
+    numbers: runNumbers(done.flatMap((d) => (d.fullNumbers ? [d.fullNumbers] : []))),
+    districts: done.flatMap((d) => (d.audit ? [{ ...d.audit, numbers: d.summary.numbers }] : [])),
+  };
+}
+
+const INVARIANT_NUMBERS: Record<InvariantName, number> = { capacity: 1, oneReferral: 1, noEnvy: 3, noWaste: 4, quota: 5, nothingLost: 6 };
 
 export function sumCounts(list: readonly DistrictCounts[]): DistrictCounts {
   const total: DistrictCounts = {

@@ -112,12 +112,14 @@ describe.each(BACKENDS)('seat history on %s', (backend) => {
     const h = await seatHistory(db(), 'KG-1');
     expect(h.map((e) => [e.effectiveOn, e.cause, e.actor, e.reportedBefore, e.reportedAfter, e.freeBefore, e.freeAfter, loweredWithoutReason(e)])).toEqual([
       ['2026-08-31', 'report', 'import', null, 4, null, 4, false],
+      ['2026-09-01', 'referrals', expect.stringMatching(/^run-2026-09-01-/), 4, 4, 4, 0, false],
       ['2026-09-02', 'report', 'import', 4, 3, 0, -1, true],
       ['2026-09-03', 'report', 'import', 3, 4, -1, 0, false],
       ['2026-09-02', 'returned', 'operator:test', 4, 4, 0, 1, false],
       ['2026-09-03', 'enrolment', 'operator:test', 4, 3, 1, 1, false],
     ]);
-    expect(h[2]!.reason).toBe('a teacher came back from leave');
-    expect(h[3]!.reason).toMatch(/declined/);
+    expect(h[1]!.reason).toBe('4 referral(s) issued by the nightly allocation');
+    expect(h[3]!.reason).toBe('a teacher came back from leave');
+    expect(h[4]!.reason).toMatch(/declined/);
   });
 });
