@@ -10,7 +10,7 @@ import { openPostgres } from './postgres.js';
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   let db: Database;
   try {
-    db = config.databaseUrl ? await openPostgres(config.databaseUrl, config.schema) : await openEmbeddedDatabase(config);
+    db = config.databaseUrl ? await openPostgres(config.databaseUrl, config.schema, config.maxConnections) : await openEmbeddedDatabase(config);
   } catch (e) {
     if (e instanceof KezekError) throw e;
     const where = config.databaseUrl ? 'the PostgreSQL server (DATABASE_URL)' : `the embedded database in ${config.dataDir}`;

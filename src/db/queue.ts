@@ -52,15 +52,24 @@ export async function findApplication(db: Queryable, id: string): Promise<Stored
   return rows[0] ? toApplication(rows[0]) : null;
 }
 
-/** The queued applications of one cohort (district + birth year). */
-export async function queuedCohort(db: Queryable, district: string, birthYear: number): Promise<StoredApplication[]> {
-  const rows = await db.query<ApplicationRow>(
-    `select ${COLUMNS} from applications
+/**
+ * The read of one cohort's queue, parameters (district, birth year). Exported so that
+ * the online service can answer it from its memory while the cohort is unchanged
+ * (src/server/cohort-cache.ts): the rows must stay exactly what this statement returns.
+ */
+export const QUEUED_COHORT_SQL = `select ${COLUMNS} from applications
       where district_id = $1 and status = 'queued'
         and child_birth_date >= make_date($2, 1, 1) and child_birth_date < make_date($2 + 1, 1, 1)
-      order by id collate "C"`,
-    [district, birthYear],
-  );
+      order by id collate "C"`;
+
+/** The applications of QUEUED_COHORT_SQL's rows, as queuedCohort gives them. */
+export function cohortApplications(rows: readonly unknown[]): StoredApplication[] {
+  return (rows as ApplicationRow[]).map(toApplication);
+}
+
+/** The queued applications of one cohort (district + birth year). */
+export async function queuedCohort(db: Queryable, district: string, birthYear: number): Promise<StoredApplication[]> {
+  const rows = await db.query<ApplicationRow>(QUEUED_COHORT_SQL, [district, birthYear]);
   return rows.map(toApplication);
 }
 

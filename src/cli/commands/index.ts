@@ -11,7 +11,9 @@ import { importCommand } from './import.js';
 import { positionCommand } from './position.js';
 import { referralCommand } from './referral.js';
 import { registerCommand } from './register.js';
+import { keysCommand } from './keys.js';
 import { rulesCommand } from './rules.js';
+import { serveCommand } from './serve.js';
 
 /** Every command, one module each; add new ones here. */
 export const COMMANDS = [
@@ -27,4 +29,6 @@ export const COMMANDS = [
   calendarCommand,
   historyCommand,
   demoCommand,
+  serveCommand,
+  keysCommand,
 ] as unknown as CommandModule<Common, Common>[];

@@ -1,0 +1,35 @@
+import type { Queryable } from './database.js';
+
+/**
+ * SQL of the versions the online service keeps per cohort (district, birth
+ * year), so that every server process knows when its copy of a cohort's queue
+ * is stale: raised in the transaction of each change the service makes to the
+ * cohort, and combined with the district's count of nights (a night commits a
+ * district's whole queue at once, with its ledger row).
+ */
+export async function raiseCohortVersion(tx: Queryable, district: string, birthYear: number): Promise<void> {
+  await tx.query(
+    `insert into cohort_versions (district_id, birth_year, version) values ($1, $2, 1)
+     on conflict (district_id, birth_year) do update set version = cohort_versions.version + 1`,
+    [district, birthYear],
+  );
+}
+
+/**
+ * The token of the cohort of the application row `a` (district_id, child_birth_date),
+ * as an SQL expression: equal tokens, equal queues (for the changes made through the
+ * service and by nights).
+ */
+export const COHORT_TOKEN = `(coalesce((select v.version from cohort_versions v
+       where v.district_id = a.district_id and v.birth_year = extract(year from a.child_birth_date)::int), 0)::text
+    || '/' || (select count(*) from run_districts r where r.district_id = a.district_id)::text)`;
+
+/** What the cohort's queue is as of now, as a token (see COHORT_TOKEN). */
+export async function cohortToken(q: Queryable, district: string, birthYear: number): Promise<string> {
+  const rows = await q.query<{ token: string }>(
+    `select coalesce((select version from cohort_versions where district_id = $1 and birth_year = $2), 0)::text
+            || '/' || (select count(*) from run_districts where district_id = $1)::text as token`,
+    [district, birthYear],
+  );
+  return rows[0]?.token ?? '';
+}

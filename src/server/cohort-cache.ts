@@ -1,0 +1,165 @@
+import { cohortToken } from '../db/cohort-versions.js';
+import type { Queryable } from '../db/database.js';
+import { cohortApplications, QUEUED_COHORT_SQL } from '../db/queue.js';
+import type { Position } from '../online/position.js';
+import type { RuleEvaluator } from '../rules/reference-engine.js';
+import type { RuleSet } from '../rules/ruleset.js';
+import { cohortPositions } from './cohort-positions.js';
+
+/**
+ * A server's copy of each cohort's queue, so that a queue number (positionOf,
+ * which judges the whole cohort to number one child) costs one small index
+ * lookup instead of reading a few thousand rows. The copy is the rows the
+ * cohort read returns, unchanged: the service computes positions from them
+ * exactly as from the database. It is used only while the cohort's token is
+ * the one it was read under (db/cohort-versions.ts: the service's own
+ * changes, in any process, and the district's nights), and for at most
+ * `maxAgeMs`, which bounds how late a change made outside the service (an
+ * import, the command line) is seen; it is read again in the background a
+ * little before that, so a busy cohort is not read while a request waits.
+ * With each copy go the positions of its members at a date (cohort-positions.ts),
+ * computed once per copy, date and rule set.
+ */
+export interface CohortCacheConfig {
+  /** How long a copy may be used at most (changes made outside the service are seen within this). */
+  maxAgeMs: number;
+  /** Rows kept across all cohorts; the least recently used cohorts go first. */
+  maxRows: number;
+}
+
+interface Entry {
+  token: string;
+  rows: unknown[];
+  readAt: number;
+  /** This copy's age limit: the configured one less up to a quarter, so copies read together are not all read again together. */
+  maxAgeMs: number;
+  refreshing: boolean;
+  /** Positions of the members, by date and rule set hash (the latest few). */
+  positions: Map<string, Promise<Map<string, Position>>>;
+}
+
+/** Dates (and rule sets) whose positions a copy keeps: today's, and a request's own date now and then. */
+const POSITION_DATES_KEPT = 2;
+
+export class CohortCache {
+  private readonly entries = new Map<string, Entry>();
+  /** Reads in flight, by cohort and token: concurrent misses wait for one read. */
+  private readonly reading = new Map<string, Promise<Entry>>();
+  private rows = 0;
+  hits = 0;
+  misses = 0;
+
+  constructor(
+    private readonly config: CohortCacheConfig,
+    /** Where background reads go (the pool, not a request's transaction). */
+    private readonly background: Queryable,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** A Queryable whose cohort reads come from this cache; every other statement goes to `q` as it is. */
+  reader(q: Queryable): Queryable {
+    return {
+      query: <R>(sql: string, params?: readonly unknown[]) =>
+        sql === QUEUED_COHORT_SQL && params && params.length === 2 ? (this.cohortRows(q, String(params[0]), Number(params[1])) as Promise<R[]>) : q.query<R>(sql, params),
+      copyIn: (table, columns, text) => q.copyIn(table, columns, text),
+      copyOut: (sql) => q.copyOut(sql),
+    };
+  }
+
+  private async cohortRows(q: Queryable, district: string, birthYear: number): Promise<unknown[]> {
+    return (await this.current(q, district, birthYear)).rows;
+  }
+
+  /**
+   * Every queued member's position at the date (as positionOf gives each), from the current copy.
+   * `token`: the cohort's token when the caller just read it (with the application), else it is read here.
+   */
+  async positions(q: Queryable, district: string, birthYear: number, date: string, rules: RuleSet, evaluator: RuleEvaluator, token?: string): Promise<Map<string, Position>> {
+    const entry = await this.current(q, district, birthYear, token);
+    const key = `${date}\u0000${rules.hash}`;
+    let table = entry.positions.get(key);
+    if (!table) {
+      table = cohortPositions(cohortApplications(entry.rows), evaluator, rules.parameters.primaryQuota, date);
+      entry.positions.set(key, table);
+      table.catch(() => entry.positions.delete(key));
+      for (const k of entry.positions.keys()) {
+        if (entry.positions.size <= POSITION_DATES_KEPT) break;
+        entry.positions.delete(k);
+      }
+    }
+    return table;
+  }
+
+  /** The cohort's current copy: the one held when its token is unchanged (and it is young enough), else a fresh read. */
+  private async current(q: Queryable, district: string, birthYear: number, knownToken?: string): Promise<Entry> {
+    const key = `${district}\u0000${birthYear}`;
+    const token = knownToken ?? (await cohortToken(q, district, birthYear));
+    const entry = this.entries.get(key);
+    const age = entry ? this.now() - entry.readAt : Infinity;
+    if (entry && entry.token === token && age < entry.maxAgeMs) {
+      this.hits++;
+      // Most recently used last, for the eviction order.
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+      if (age > entry.maxAgeMs * 0.75 && !entry.refreshing) {
+        entry.refreshing = true;
+        void this.read(this.background, key, district, birthYear).catch(() => {
+          entry.refreshing = false;
+        });
+      }
+      return entry;
+    }
+    this.misses++;
+    return this.read(q, key, district, birthYear, token);
+  }
+
+  /**
+   * Reads the cohort: the token first, then the rows, so a change committed in
+   * between leaves a copy older than its token says, which the next request
+   * reads again (never one newer than it says).
+   */
+  private read(q: Queryable, key: string, district: string, birthYear: number, knownToken?: string): Promise<Entry> {
+    const flight = `${key}\u0000${knownToken ?? ''}`;
+    const pending = this.reading.get(flight);
+    if (pending) return pending;
+    const work = (async () => {
+      const token = knownToken ?? (await cohortToken(q, district, birthYear));
+      const readAt = this.now();
+      const rows = await q.query(QUEUED_COHORT_SQL, [district, birthYear]);
+      const entry: Entry = { token, rows, readAt, maxAgeMs: this.config.maxAgeMs * (1 - Math.random() / 4), refreshing: false, positions: new Map() };
+      this.store(key, entry);
+      return entry;
+    })();
+    this.reading.set(flight, work);
+    const done = () => this.reading.delete(flight);
+    work.then(done, done);
+    return work;
+  }
+
+  private store(key: string, entry: Entry): void {
+    const old = this.entries.get(key);
+    // A read that started earlier than the copy held is not newer than it.
+    if (old && old.readAt > entry.readAt) return;
+    if (old) {
+      this.rows -= old.rows.length;
+      this.entries.delete(key);
+    }
+    this.entries.set(key, entry);
+    this.rows += entry.rows.length;
+    for (const [k, e] of this.entries) {
+      if (this.rows <= this.config.maxRows || k === key) break;
+      this.entries.delete(k);
+      this.rows -= e.rows.length;
+    }
+  }
+
+  /** Forgets every copy (tests; a process told its data was replaced). */
+  clear(): void {
+    this.entries.clear();
+    this.rows = 0;
+  }
+
+  get size(): { cohorts: number; rows: number } {
+    return { cohorts: this.entries.size, rows: this.rows };
+  }
+}

@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import type { KezekContext } from '../context.js';
+import type { Database } from '../db/database.js';
+import { todayInKazakhstan } from '../config.js';
+import { buildServer } from './app.js';
+import { CohortCache } from './cohort-cache.js';
+import type { ServerState } from './request-context.js';
+
+/** How `kezek serve` runs; every field has its default in SERVE_DEFAULTS. */
+export interface ServeConfig {
+  host: string;
+  port: number;
+  /** Serve as of this business date instead of today in Kazakhstan (drills, tests). */
+  date?: string | undefined;
+  /** Requests per minute per key (or per address without one), per process. */
+  rateLimitPerMinute: number;
+  /** How long a write waits for a district's nightly transaction before 409 RUN_IN_PROGRESS. */
+  runWaitMs: number;
+  /** The longest a cohort's queue is answered from memory: how late a change made outside the service is seen. */
+  cohortMaxAgeMs: number;
+  /** Rows of cohort queues kept in memory at most (about 1 KB each). */
+  cohortMaxRows: number;
+  /** Behind a load balancer: the client's address from X-Forwarded-For. */
+  trustProxy: boolean;
+}
+
+export const SERVE_DEFAULTS: Readonly<Omit<ServeConfig, 'date'>> = Object.freeze({
+  host: '127.0.0.1',
+  port: 8080,
+  rateLimitPerMinute: 60_000,
+  runWaitMs: 3000,
+  cohortMaxAgeMs: 60_000,
+  cohortMaxRows: 400_000,
+  trustProxy: false,
+});
+
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  readonly state: ServerState;
+  /** Where it listens, e.g. `http://127.0.0.1:8080`. */
+  readonly url: string;
+  /** Stops taking requests, finishes those in flight (readiness says 503 meanwhile). The database stays open: its owner closes it. */
+  stop(): Promise<void>;
+}
+
+export function serverState(ctx: KezekContext, db: Database, config: Pick<ServeConfig, 'date' | 'runWaitMs' | 'cohortMaxAgeMs' | 'cohortMaxRows'>): ServerState {
+  return {
+    ctx,
+    db,
+    cohorts: new CohortCache({ maxAgeMs: config.cohortMaxAgeMs, maxRows: config.cohortMaxRows }, db),
+    today: config.date ? () => config.date! : () => todayInKazakhstan(),
+    runWaitMs: config.runWaitMs,
+    evaluators: new Map(),
+    stopping: false,
+  };
+}
+
+/** Builds the service on an open database and listens. */
+export async function startServer(ctx: KezekContext, db: Database, config: ServeConfig): Promise<RunningServer> {
+  const state = serverState(ctx, db, config);
+  const app = await buildServer(state, { rateLimitPerMinute: config.rateLimitPerMinute, trustProxy: config.trustProxy });
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return {
+    app,
+    state,
+    url: `http://${host}:${port}`,
+    async stop() {
+      state.stopping = true;
+      await app.close();
+    },
+  };
+}

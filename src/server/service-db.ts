@@ -1,0 +1,55 @@
+import { raiseCohortVersion } from '../db/cohort-versions.js';
+import type { Database, Queryable } from '../db/database.js';
+import { holdDistrictFromRun, isLockTimeout } from '../db/district-gate.js';
+import { KezekError } from '../errors.js';
+
+/**
+ * The database a service gets for one request: the same services the command
+ * line calls (src/online/*), on a Database whose reads of a cohort's queue
+ * come from the server's copy and whose transactions
+ *  - wait for locks at most `waitMs` (then RUN_IN_PROGRESS: the only long
+ *    holder of the rows a request needs is a district's nightly transaction),
+ *  - first hold the district against its nightly run when the request
+ *    changes its queue (db/district-gate.ts), and
+ *  - raise the versions of the cohorts they change, so that every server
+ *    process knows its copy is stale once they commit.
+ */
+export interface WriteScope {
+  /** The district whose nightly transaction this write must not overlap; null when it changes no queue. */
+  district: string | null;
+  /** Cohorts whose queue the write may change. */
+  cohorts: readonly { district: string; birthYear: number }[];
+}
+
+export function serviceDatabase(db: Database, reads: Queryable, scope: WriteScope | null, waitMs: number): Database {
+  return {
+    kind: db.kind,
+    query: (sql, params) => reads.query(sql, params),
+    copyIn: (table, columns, text) => db.copyIn(table, columns, text),
+    copyOut: (sql) => db.copyOut(sql),
+    session: (fn) => db.session(fn),
+    exec: (sql) => db.exec(sql),
+    close: () => db.close(),
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      try {
+        return await db.transaction(async (tx) => {
+          await tx.query(`select set_config('lock_timeout', $1, true)`, [`${Math.max(1, Math.round(waitMs))}ms`]);
+          if (scope?.district) await holdDistrictFromRun(tx, scope.district, waitMs);
+          const out = await fn(tx);
+          for (const c of scope?.cohorts ?? []) await raiseCohortVersion(tx, c.district, c.birthYear);
+          return out;
+        });
+      } catch (e) {
+        if (isLockTimeout(e)) {
+          throw new KezekError(
+            'RUN_IN_PROGRESS',
+            `${scope?.district ? `district ${scope.district}` : 'what this request changes'} is being allocated by the nightly run (its transaction held it over ${Math.round(waitMs / 1000)} s): nothing was stored; try again shortly`,
+            { district: scope?.district ?? null },
+            { cause: e },
+          );
+        }
+        throw e;
+      }
+    },
+  };
+}
