@@ -64,6 +64,10 @@ export function reasonOf(e: ErrorObject): string {
       return 'too_long';
     case 'additionalProperties':
       return 'unknown_field';
+    // The import: "must list 1 to N".
+    case 'minItems':
+    case 'maxItems':
+      return 'invalid_value';
     case 'uniqueItems':
       return typeof declared === 'string' ? declared : 'repeated_value';
     default:
@@ -78,20 +82,19 @@ export function fieldProblems(errors: readonly ErrorObject[], context: string | 
   const where = CONTEXTS[context ?? 'body'] ?? 'body';
   const seen = new Set<string>();
   const out: FieldProblem[] = [];
+  // A value of the wrong type is that, and nothing more (the import checks the type first).
+  const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   for (const e of errors) {
     // `if`/`anyOf` wrappers repeat what their branches said.
     if (e.keyword === 'if' || e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
+    if (e.keyword !== 'type' && e.keyword !== 'required' && e.keyword !== 'additionalProperties' && wrongType.has(e.instancePath)) continue;
     const child = (e.params as { missingProperty?: string; additionalProperty?: string }).missingProperty ?? (e.params as { additionalProperty?: string }).additionalProperty;
     const pointer = child === undefined ? e.instancePath : `${e.instancePath}/${escapePointer(child)}`;
     const path = where === 'body' ? pointer || '/' : pointer.replace(/^\//, '');
-    const reason =
-      e.keyword === 'type' && e.instancePath === '' && where === 'body'
-        ? 'not_object'
-        : // The import takes a null field as a missing one.
-          e.keyword === 'type' && e.data === null
-          ? 'missing_field'
-          : reasonOf(e);
-    const key = `${path}\u0000${reason}`;
+    // The import takes a null field as a missing one: one problem, whatever else its schema says.
+    const missing = e.data === null && e.keyword !== 'required';
+    const reason = e.keyword === 'type' && e.instancePath === '' && where === 'body' ? 'not_object' : missing ? 'missing_field' : reasonOf(e);
+    const key = missing ? `${path}\u0000null` : `${path}\u0000${reason}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({ path, in: where, reason, message: `${path || 'value'} ${e.message ?? 'is invalid'}` });
