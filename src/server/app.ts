@@ -60,7 +60,8 @@ export async function buildServer(state: ServerState, o: ServerOptions): Promise
     // Longer ids reach the schema, which names the problem (too_long), instead of a bare 404.
     routerOptions: { maxParamLength: 1000 },
     trustProxy: o.trustProxy ?? false,
-    return503OnClosing: true,
+    // A request already sent when SIGTERM comes is served, not refused: stopping finishes what is in flight.
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -108,6 +109,14 @@ export async function buildServer(state: ServerState, o: ServerOptions): Promise
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
+  app.addHook('onRequest', async () => {
+    state.inFlight++;
+  });
+  // onResponse comes when the answer is sent, or the connection closed before it.
+  app.addHook('onResponse', async () => {
+    state.inFlight = Math.max(0, state.inFlight - 1);
+    state.lastAnsweredAt = Date.now();
+  });
   // After the rate limit (its hooks run at onRequest), before the body is parsed.
   app.addHook('preParsing', async (req, _reply, payload) => {
     await checkKey(state)(req);
@@ -115,6 +124,8 @@ export async function buildServer(state: ServerState, o: ServerOptions): Promise
   });
   app.addHook('onSend', async (req, reply, payload) => {
     void reply.header('x-request-id', req.id);
+    // Stopping: each connection ends with its answer, so that no keep-alive connection holds the stop up.
+    if (state.stopping) void reply.header('connection', 'close');
     return payload;
   });
   // One line per request; the URL without IINs, never a body.

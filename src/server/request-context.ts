@@ -24,6 +24,9 @@ export interface ServerState {
   readonly evaluators: Map<string, RuleEvaluator>;
   /** Set when the process is stopping: readiness answers 503. */
   stopping: boolean;
+  /** Requests being answered now, and when the last one ended (a stop waits for quiet). */
+  inFlight: number;
+  lastAnsweredAt: number;
 }
 
 /**

@@ -22,6 +22,12 @@ export interface ServeConfig {
   cohortMaxRows: number;
   /** Behind a load balancer: the client's address from X-Forwarded-For. */
   trustProxy: boolean;
+  /**
+   * After SIGTERM: how long the server keeps answering (readiness 503, every
+   * answer closing its connection) before it stops listening, so that requests
+   * already on their way are served, not reset.
+   */
+  drainMs: number;
 }
 
 export const SERVE_DEFAULTS: Readonly<Omit<ServeConfig, 'date'>> = Object.freeze({
@@ -32,14 +38,22 @@ export const SERVE_DEFAULTS: Readonly<Omit<ServeConfig, 'date'>> = Object.freeze
   cohortMaxAgeMs: 60_000,
   cohortMaxRows: 400_000,
   trustProxy: false,
+  drainMs: 1000,
 });
+
+/** After the drain, a stop waits for this long without a request before it stops listening. */
+const QUIET_MS = 200;
 
 export interface RunningServer {
   readonly app: FastifyInstance;
   readonly state: ServerState;
   /** Where it listens, e.g. `http://127.0.0.1:8080`. */
   readonly url: string;
-  /** Stops taking requests, finishes those in flight (readiness says 503 meanwhile). The database stays open: its owner closes it. */
+  /**
+   * Stops: readiness says 503 and answers close their connections for the
+   * drain period, then it stops listening and finishes the requests in
+   * flight. The database stays open: its owner closes it.
+   */
   stop(): Promise<void>;
 }
 
@@ -52,6 +66,8 @@ export function serverState(ctx: KezekContext, db: Database, config: Pick<ServeC
     runWaitMs: config.runWaitMs,
     evaluators: new Map(),
     stopping: false,
+    inFlight: 0,
+    lastAnsweredAt: 0,
   };
 }
 
@@ -69,6 +85,11 @@ export async function startServer(ctx: KezekContext, db: Database, config: Serve
     url: `http://${host}:${port}`,
     async stop() {
       state.stopping = true;
+      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      await sleep(config.drainMs);
+      // The embedded database answers one request at a time, and reads the next only then:
+      // requests already sent may still be arriving. Stop listening once none has for a moment.
+      while (state.inFlight > 0 || Date.now() - state.lastAnsweredAt < QUIET_MS) await sleep(50);
       await app.close();
     },
   };

@@ -46,9 +46,10 @@ export const serveCommand: CommandModule<Common, Args> = {
     try {
       const server = await startServer(ctx, db, { ...SERVE_DEFAULTS, host: argv.host, port, date, rateLimitPerMinute: rateLimit, trustProxy: argv['trust-proxy'] });
       print(`kezek serve: listening on ${server.url} (${db.kind === 'postgres' ? 'PostgreSQL' : 'embedded database'}${date ? `, as of ${date}` : ''}); API documents at ${server.url}/docs; stop with SIGTERM or Ctrl-C`);
+      // The first signal stops the server gracefully; a repeated one changes nothing (the grace period bounds the wait).
       const signal = await new Promise<NodeJS.Signals>((resolve) => {
-        process.once('SIGTERM', () => resolve('SIGTERM'));
-        process.once('SIGINT', () => resolve('SIGINT'));
+        process.on('SIGTERM', () => resolve('SIGTERM'));
+        process.on('SIGINT', () => resolve('SIGINT'));
       });
       ctx.log.info({ signal }, 'stopping: finishing the requests in flight');
       const grace = setTimeout(() => {
