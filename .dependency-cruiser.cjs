@@ -3,11 +3,11 @@
  * core never reaches an edge, a layer never imports a later one, no cycles.
  * Lowest first; a layer may import itself and the layers before it.
  */
-const PURE = ['domain', 'codec', 'allocation', 'rules', 'lifecycle', 'intake'];
+const PURE = ['domain', 'codec', 'allocation', 'rules', 'lifecycle', 'intake', 'audit'];
 const EDGES = ['pool', 'db', 'io'];
 const FLOWS = ['nightly', 'importing', 'online', 'demo'];
 /** Texts and documents for people: pure code that renders the services' answers (it may name their types, nothing more). */
-const PRESENTATION = ['i18n', 'documents'];
+const PRESENTATION = ['i18n', 'charts', 'documents', 'pages'];
 const TOP = ['server', 'cli'];
 const LAYERS = [...PURE, ...EDGES, ...FLOWS, ...PRESENTATION, ...TOP];
 

@@ -24,6 +24,8 @@ export type ErrorCode =
   | 'INSTALL_BROKEN'
   /** A rule uses something the compiled engine does not handle (json-rules-engine runs it instead). */
   | 'RULES_UNSUPPORTED'
+  /** Done, but a person must look (formats.md exit code 3): e.g. rules no test covers. */
+  | 'NEEDS_ATTENTION'
   /** The district's nightly transaction held what a request needs for longer than it may wait: nothing was stored; try again shortly. */
   | 'RUN_IN_PROGRESS'
   /** The online service: no API key, or one it does not know (or revoked). */
@@ -31,7 +33,7 @@ export type ErrorCode =
   /** The online service: the key's role or districts do not allow the request. */
   | 'FORBIDDEN';
 
-/** Exit codes of the command line (formats.md): 2 bad usage or input, 1 run error. */
+/** Exit codes of the command line (formats.md): 2 bad usage or input, 1 run error, 3 done but a person must look. */
 const EXIT_CODES: Record<ErrorCode, number> = {
   INPUT_INVALID: 2,
   USAGE: 2,
@@ -45,6 +47,7 @@ const EXIT_CODES: Record<ErrorCode, number> = {
   INVARIANT_BROKEN: 1,
   INSTALL_BROKEN: 1,
   RULES_UNSUPPORTED: 2,
+  NEEDS_ATTENTION: 3,
   RUN_LOCKED: 1,
   RUN_FAILED: 1,
   DB_FAILED: 1,

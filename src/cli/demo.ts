@@ -41,7 +41,7 @@ export async function runDemo(ctx: CommandContext, o: DemoOptions, print: (s: st
   const { lockWaitMs, owner } = config.database;
   const db = await openDatabase({ dataDir: join(home, 'pgdata'), lockWaitMs, owner });
   try {
-    const report = await importFolder(db, dataDir, { rejectsPath: join(home, 'rejects.ndjson'), actor: 'demo', rules, log });
+    const report = await importFolder(db, dataDir, { rejectsPath: join(home, 'rejects.ndjson'), actor: 'demo', rules, log, date: o.date });
     print(formatImport(report));
     const outDir = join(home, 'runs', o.date);
     const summary = await runNightly(db, { date: o.date, outDir, districts: [], workers: 1, dryRun: false, rules, engine: 'compiled', calendar }, log);

@@ -1,7 +1,5 @@
 import type { ImportReport } from '../importing/import-folder.js';
 import type { RunSummary } from '../nightly/run.js';
-import type { Position } from '../online/position.js';
-import type { Notice } from '../online/register.js';
 
 /** Terminal text for people; the machine-readable outputs are the files. */
 
@@ -49,39 +47,4 @@ export function formatRun(summary: RunSummary, outDir: string): string {
     ...(summary.calendar.missingNextYear ? [missingYearNote(summary.calendar.missingNextYear)] : []),
     `Run folder: ${outDir}`,
   ].join('\n');
-}
-
-const CATEGORY_NAMES = { extraordinary: 'extraordinary', primary: 'primary (first-priority)', general: 'general' };
-
-export function formatPosition(p: Position, date: string): string {
-  switch (p.state) {
-    case 'not_queued':
-      return [
-        `Application ${p.application} is not in the queue: status ${p.status}.`,
-        ...(p.referral
-          ? [`Referral ${p.referral.id} to ${p.referral.kindergarten} (group ${p.referral.group}), issued ${p.referral.issuedOn}, confirm by ${p.referral.confirmBy}; referral status ${p.referral.status}.`]
-          : []),
-      ].join('\n');
-    case 'refused':
-      return `Application ${p.application} cannot be offered a place at ${date}: ${p.reasons.join(', ')}.`;
-    case 'waiting':
-      return p.why === 'desired_from'
-        ? `Application ${p.application} is registered (category ${CATEGORY_NAMES[p.category]}); it takes part in allocation from ${p.until}, the date the family asked for, and gets a queue number then.`
-        : `Application ${p.application} is on the stop list up to and including ${p.until}; it gets a queue number again after that.`;
-    case 'queued':
-      return [
-        `Application ${p.application}: queue number ${p.queueNumber} of ${p.cohortSize} at ${date}`,
-        `  district ${p.district}, children born in ${p.birthYear}`,
-        `  category: ${CATEGORY_NAMES[p.category]}${p.rights.length ? ` (rights: ${p.rights.join(', ')})` : ''}`,
-        `  ahead: ${p.ahead.extraordinary} extraordinary, ${p.ahead.primary} primary, ${p.ahead.general} general`,
-        `  (extraordinary first, then primary and general in turn, 1 primary per 3 general, each by registration time)`,
-      ].join('\n');
-  }
-}
-
-export function formatNotice(n: Notice, date: string): string {
-  const again = n.repeated ? [`Application ${n.application} was registered before with the same content; its notice stands.`] : [];
-  if (n.outcome === 'refused')
-    return [...again, `Notice of refusal: application ${n.application} is not registered in the queue. Reasons: ${n.reasons.join(', ')}.`].join('\n');
-  return [...again, 'Notice of registration in the queue', n.position ? formatPosition(n.position, date) : ''].join('\n');
 }

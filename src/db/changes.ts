@@ -103,14 +103,40 @@ export async function applyChanges(q: Queryable, changes: readonly Change[], act
     );
     if (done.length !== apps.length) throw new KezekError('CONCURRENT_CHANGE', 'an application changed while it was being updated (another process): nothing was stored; try again');
   }
-  const filled = changes.flatMap((c) => (c.seatFilled ? [c.seatFilled] : []));
+  const filled = changes.flatMap((c) => (c.seatFilled ? [{ ...c.seatFilled, reason: c.referral?.reason ?? null }] : []));
   if (filled.length) {
+    // The reported seats go down by the children who filled them; the free ones stay (their referrals stopped being live too).
     await q.query(
-      `update places p set seats = greatest(p.seats - x.n, 0), updated_at = now()
-         from (select kindergarten, "group", count(*)::int as n from jsonb_to_recordset($1::jsonb) as s(kindergarten text, "group" text)
-                group by kindergarten, "group") x
-        where p.kindergarten_id = x.kindergarten and p.group_id = x."group"`,
-      [JSON.stringify(filled)],
+      `with x as (
+         select kindergarten, "group", count(*)::int as n, min(reason) as reason
+           from jsonb_to_recordset($1::jsonb) as s(kindergarten text, "group" text, reason text) group by kindergarten, "group"
+       ), up as (
+         update places p set seats = greatest(p.seats - x.n, 0), updated_at = now()
+           from x where p.kindergarten_id = x.kindergarten and p.group_id = x."group"
+         returning p.kindergarten_id, p.group_id, p.seats + x.n as before, p.seats as after, x.reason
+       ), live as (${LIVE_BY_GROUP('up')})
+       insert into seat_events (effective_on, kindergarten_id, group_id, actor, cause, reason, reported_before, reported_after, free_before, free_after)
+       select $3::date, up.kindergarten_id, up.group_id, $2, 'enrolment', up.reason, up.before, up.after,
+              up.after - coalesce(live.n, 0), up.after - coalesce(live.n, 0)
+         from up left join live on live.kindergarten_id = up.kindergarten_id and live.group_id = up.group_id`,
+      [JSON.stringify(filled), actor, date],
+    );
+  }
+  const back = changes.flatMap((c) => (c.seatBack ? [{ ...c.seatBack, reason: c.referral?.reason ?? null }] : []));
+  if (back.length) {
+    // A seat comes back by itself (free seats are derived); its history says so, with why.
+    await q.query(
+      `with x as (
+         select kindergarten, "group", count(*)::int as n, min(reason) as reason
+           from jsonb_to_recordset($1::jsonb) as s(kindergarten text, "group" text, reason text) group by kindergarten, "group"
+       ), g as (
+         select p.kindergarten_id, p.group_id, p.seats, x.n, x.reason from places p join x on p.kindergarten_id = x.kindergarten and p.group_id = x."group"
+       ), live as (${LIVE_BY_GROUP('g')})
+       insert into seat_events (effective_on, kindergarten_id, group_id, actor, cause, reason, reported_before, reported_after, free_before, free_after)
+       select $3::date, g.kindergarten_id, g.group_id, $2, 'returned', g.reason, g.seats, g.seats,
+              g.seats - coalesce(live.n, 0) - g.n, g.seats - coalesce(live.n, 0)
+         from g left join live on live.kindergarten_id = g.kindergarten_id and live.group_id = g.group_id`,
+      [JSON.stringify(back), actor, date],
     );
   }
   const events = [
@@ -126,6 +152,18 @@ export async function applyChanges(q: Queryable, changes: readonly Change[], act
     );
   }
 }
+
+/**
+ * The live referrals (offered or confirmed) of the groups in `from` (a CTE with
+ * kindergarten_id, group_id), counted per group: found through the groups'
+ * districts (the index on referrals by district and status), not a scan.
+ */
+const LIVE_BY_GROUP = (from: string) => `select r.kindergarten_id, r.group_id, count(*)::int as n
+  from referrals r
+ where r.district_id in (select k.district_id from kindergartens k where k.id in (select kindergarten_id from ${from}))
+   and r.status in ('offered', 'confirmed')
+   and (r.kindergarten_id, r.group_id) in (select kindergarten_id, group_id from ${from})
+ group by r.kindergarten_id, r.group_id`;
 
 /** Queued applications of the district refused for the age limit leave the queue as aged_out. */
 export async function ageOut(q: Queryable, district: string, ids: readonly string[], maxAgeYears: number, actor: string, date: string): Promise<number> {

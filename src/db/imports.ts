@@ -38,16 +38,37 @@ export async function upsertKindergartens(db: Queryable, rows: readonly Kinderga
   );
 }
 
-/** Sets the free seats of each named group (rows of one group were summed before). */
-export async function upsertPlaces(db: Queryable, rows: readonly PlaceRecord[]): Promise<void> {
+/**
+ * Sets the reported seats of each named group (rows of one group were summed
+ * before), and records each group whose report changed in its seat history
+ * (who, why if the line says, and the seats before and after). `history`
+ * absent: a bulk load into an empty database, with no history to keep.
+ */
+export async function upsertPlaces(db: Queryable, rows: readonly PlaceRecord[], history?: { actor: string; date: string }): Promise<void> {
   if (!rows.length) return;
   await db.query(
-    `insert into places (kindergarten_id, group_id, birth_year, language, group_type, seats)
-     select kindergarten, "group", "birthYear", language, "groupType", seats
-       from jsonb_to_recordset($1::jsonb) as x(kindergarten text, "group" text, "birthYear" int, language text, "groupType" text, seats int)
-     on conflict (kindergarten_id, group_id) do update set birth_year = excluded.birth_year, language = excluded.language,
-       group_type = excluded.group_type, seats = excluded.seats, updated_at = now()`,
-    [JSON.stringify(rows)],
+    `with x as (
+       select * from jsonb_to_recordset($1::jsonb) as x(kindergarten text, "group" text, "birthYear" int, language text, "groupType" text, seats int, reason text)
+     ), old as (
+       select p.kindergarten_id, p.group_id, p.seats from places p join x on p.kindergarten_id = x.kindergarten and p.group_id = x."group"
+     ), live as (
+       select r.kindergarten_id, r.group_id, count(*)::int as n
+         from referrals r join x on r.kindergarten_id = x.kindergarten and r.group_id = x."group"
+        where $2::text is not null and r.status in ('offered', 'confirmed') group by r.kindergarten_id, r.group_id
+     ), up as (
+       insert into places (kindergarten_id, group_id, birth_year, language, group_type, seats)
+       select kindergarten, "group", "birthYear", language, "groupType", seats from x
+       on conflict (kindergarten_id, group_id) do update set birth_year = excluded.birth_year, language = excluded.language,
+         group_type = excluded.group_type, seats = excluded.seats, updated_at = now()
+       returning 1
+     )
+     insert into seat_events (effective_on, kindergarten_id, group_id, actor, cause, reason, reported_before, reported_after, free_before, free_after)
+     select $3::date, x.kindergarten, x."group", $2, 'report', x.reason, old.seats, x.seats,
+            old.seats - coalesce(live.n, 0), x.seats - coalesce(live.n, 0)
+       from x left join old on old.kindergarten_id = x.kindergarten and old.group_id = x."group"
+              left join live on live.kindergarten_id = x.kindergarten and live.group_id = x."group"
+      where $2::text is not null and old.seats is distinct from x.seats`,
+    [JSON.stringify(rows), history?.actor ?? null, history?.date ?? null],
   );
 }
 

@@ -1,70 +1,88 @@
-import type { Explanation } from '../online/explain.js';
+import type { Explanation, PreferenceVerdict } from '../online/explain.js';
 import type { ConditionTrace, RuleTrace } from '../rules/rule-trace.js';
-import type { Catalog, Lang } from './catalog.js';
-import { en } from './en.js';
-import { t as message } from './messages.js';
-import { kk } from './kk.js';
-import { ru } from './ru.js';
+import type { Lang } from './messages.js';
+import { aheadText, categoryText, orderText } from './position-text.js';
+import { nextSteps, provisionalText, situationText } from './situation-text.js';
+import { Speaker, type Words } from './words.js';
 
-const CATALOGS: Record<Lang, Catalog> = { en, ru, kk };
+export interface ExplainTextOptions {
+  /** Add the rule-by-rule trace (every comparison the rules made): for staff. */
+  trace?: boolean;
+}
 
-/** An explanation as plain words in Kazakh, Russian or English. Pure. */
-export function explanationText(x: Explanation, lang: Lang): string {
-  const t = CATALOGS[lang];
-  const reason = (r: string) => t.reason[r] ?? r;
-  const right = (r: string) => t.right[r] ?? r;
-  const out = [t.title(x.application, x.date), t.rulesUsed(x.rules.version, x.rules.hash.slice(0, 12)), '', t.rulesHeader];
-  // Categories are traced in rank order: the first that fired gives the category.
-  const winner = x.ruleTraces.find((r) => r.kind === 'category' && r.fired)?.name;
-  for (const r of x.ruleTraces) {
-    out.push(ruleLine(t, r, reason) + (r.kind === 'category' && r.fired && winner && r.name !== winner ? t.outranked(winner) : ''));
-    for (const c of r.conditions) out.push(conditionLine(t, c, right));
-  }
-  out.push('');
+/**
+ * An explanation as the family reads it, in Kazakh, Russian or English: the
+ * outcome, the reasons in words, what they can do next, the queue position,
+ * and why each choice has no seat yet; with `trace`, every rule and
+ * comparison. Names come from the rule set's vocabulary. Pure.
+ */
+export function explanationText(x: Explanation, lang: Lang, words: Words, options: ExplainTextOptions = {}): string {
+  const s = new Speaker(lang, words);
+  const out = [s.t('explain.title', { id: x.application, date: x.date }), ''];
+  out.push(...situationText(s, x), ...provisionalText(s, x.provisionalYears));
+
   const e = x.evaluation;
-  out.push(e.eligible ? t.eligible(x.date) : t.refused(e.reasons.map(reason).join('; ')));
-  out.push(t.categoryLine(t.category[e.category], e.rights.length ? t.rightsList(e.rights.map(right).join(', ')) : ''));
-  if (x.expiredRights.length) out.push(t.expired(x.expiredRights.map(right).join(', ')));
+  const why: string[] = [];
+  // The category matters while the application waits or holds an offer; for a closed one it would only distract.
+  if (e.eligible && ['queued', 'waiting', 'offered', 'confirmed'].includes(x.situation.kind)) why.push(categoryText(s, e.category, e.rights));
+  if (x.expiredRights.length) why.push(s.t('explain.expired', { rights: s.rights(x.expiredRights) }));
+  if (why.length) out.push('', s.t('explain.h.why'), ...why.map((l) => `  ${l}`));
 
-  if (x.status !== 'queued') out.push(t.status(x.status));
-  if (x.referral) {
-    const r = x.referral;
-    out.push(t.referral({ id: r.id, kindergarten: r.kindergarten, group: r.group, issuedOn: r.issuedOn, confirmBy: r.confirmBy, status: r.status, rank: r.preferenceRank }));
-    if (x.provisionalYears.length) out.push(message(lang, 'deadline.provisional', { years: x.provisionalYears.join(', ') }));
-  }
   const p = x.position;
   if (p.state === 'queued') {
-    out.push(t.queue(p.queueNumber, p.cohortSize, p.birthYear, p.district));
-    out.push(t.ahead(p.ahead.extraordinary, p.ahead.primary, p.ahead.general));
-  } else if (p.state === 'waiting') out.push(p.why === 'desired_from' ? t.waitingFrom(p.until) : t.stopList(p.until));
-  if (x.storedNumber) out.push(t.stored(x.storedNumber.runDate, x.storedNumber.queueNumber, x.storedNumber.rulesVersion));
-  for (const h of x.missingRules) out.push(t.missingRules(h.slice(0, 12)));
-
-  if (x.preferences.length) {
-    out.push('', t.preferencesHeader);
-    const params = { year: x.birthYear, lang: x.language, type: t.groupType[x.groupType] ?? x.groupType };
-    for (const pref of x.preferences) {
-      const why = t.place[pref.verdict](params);
-      out.push(pref.kindergarten === null ? t.anyInDistrict(why) : t.preference(pref.rank, pref.kindergarten, why));
-    }
-    if (!x.acceptAnyInDistrict) out.push(t.noAnyInDistrict);
+    out.push('', s.t('explain.h.queue'), `  ${aheadText(s, p.ahead)}`, `  ${orderText(s)}`);
+    if (x.storedNumber) out.push(`  ${s.t('explain.stored', { runDate: x.storedNumber.runDate, number: x.storedNumber.queueNumber })}`);
   }
+
+  out.push('', s.t('explain.h.next'), ...nextSteps(s, x).map((l) => `  ${l}`));
+
+  if (x.preferenceVerdicts.length) {
+    out.push('', s.t('explain.h.choices'));
+    for (const v of x.preferenceVerdicts) out.push(`  ${choiceLine(s, x, v)}`);
+    if (!x.acceptAnyInDistrict) out.push(`  ${s.t('explain.noAny')}`);
+  }
+
+  if (options.trace) out.push('', ...traceText(s, x));
   return out.join('\n');
 }
 
-function ruleLine(t: Catalog, r: RuleTrace, reason: (r: string) => string): string {
-  const gives = r.kind === 'eligibility' ? t.givesRefusal(reason(r.gives)) : t.givesCategory(t.category[r.gives as keyof Catalog['category']] ?? r.gives);
-  return r.fired ? t.fired(r.name, gives) : t.notFired(r.name, gives);
+function choiceLine(s: Speaker, x: Explanation, v: PreferenceVerdict): string {
+  const why = s.t(`explain.place.${v.verdict}` as const, { birthYear: x.birthYear, language: x.language, groupType: x.groupType });
+  return v.kindergarten === null ? s.t('explain.choiceAny', { why }) : s.t('explain.choice', { rank: v.rank, name: v.name ?? v.kindergarten, why });
 }
 
-function conditionLine(t: Catalog, c: ConditionTrace, right: (r: string) => string): string {
-  const show = (v: unknown): string => {
-    if (Array.isArray(v)) return v.length ? `[${v.map((i) => (c.fact.endsWith('Rights') ? right(String(i)) : String(i))).join(', ')}]` : '[]';
-    if (typeof v === 'boolean') return v ? t.yes : t.no;
-    if (typeof v === 'string' && c.fact.endsWith('Rights')) return right(v);
-    return String(v);
-  };
-  const ref = c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value) ? ` (${String((c.value as { path?: string }).path ?? '').slice(2)})` : '';
-  const result = c.result === undefined ? t.notChecked : c.result !== c.negated ? t.yes : t.no;
-  return t.condition(t.fact[c.fact] ?? c.fact, show(c.factResult), (c.negated ? '¬ ' : '') + (t.operator[c.operator] ?? c.operator), show(c.compared) + ref, result);
+/** The rule-by-rule trace: each rule by its name in words, each comparison with the fact's value. */
+export function traceText(s: Speaker, x: Explanation): string[] {
+  const out = [s.t('explain.h.trace', { version: x.rules.version, hash: x.rules.hash.slice(0, 12) })];
+  // Categories are traced in rank order: the first that fired gives the category.
+  const winner = x.ruleTraces.find((r) => r.kind === 'category' && r.fired)?.name;
+  for (const r of x.ruleTraces) {
+    const outranked = r.kind === 'category' && r.fired && winner && r.name !== winner ? s.t('explain.trace.outranked', { by: s.rule(winner) }) : '';
+    out.push(`  ${ruleLine(s, r)}${outranked}`);
+    for (const c of r.conditions) out.push(`      ${conditionLine(s, c)}`);
+  }
+  if (x.storedNumber) out.push(`  ${s.t('explain.trace.storedRules', { runDate: x.storedNumber.runDate, version: x.storedNumber.rulesVersion })}`);
+  for (const h of x.missingRules) out.push(`  ${s.t('explain.trace.missingRules', { hash: h.slice(0, 12) })}`);
+  return out;
+}
+
+function ruleLine(s: Speaker, r: RuleTrace): string {
+  const gives = r.kind === 'eligibility' ? s.t('explain.trace.givesRefusal', { reason: s.reason(r.gives) }) : s.t('explain.trace.givesCategory', { category: s.category(r.gives as 'primary') });
+  return s.t(r.fired ? 'explain.trace.fired' : 'explain.trace.notFired', { rule: s.rule(r.name), gives });
+}
+
+function conditionLine(s: Speaker, c: ConditionTrace): string {
+  const rights = c.fact.endsWith('Rights');
+  const one = (v: unknown): string => (rights && typeof v === 'string' ? s.right(v) : typeof v === 'boolean' ? s.t(v ? 'common.yes' : 'common.no') : String(v));
+  const show = (v: unknown): string => (Array.isArray(v) ? (v.length ? s.list(v.map(one)) : s.t('common.none')) : one(v));
+  const factKey = `fact.${c.fact}`;
+  const opKey = `operator.${c.operator}`;
+  const result = c.result === undefined ? s.t('explain.trace.notChecked') : s.t(c.result !== c.negated ? 'common.yes' : 'common.no');
+  return s.t('explain.trace.condition', {
+    fact: s.has(factKey) ? s.t(factKey) : c.fact,
+    actual: show(c.factResult),
+    op: (c.negated ? '¬ ' : '') + (s.has(opKey) ? s.t(opKey) : c.operator),
+    value: show(c.compared),
+    result,
+  });
 }

@@ -35,7 +35,14 @@ export function t(lang: Lang, key: MessageKey, values: Record<string, MessageVal
   if (!f) compiled.set(id, (f = new IntlMessageFormat(CATALOGUES[lang][key], lang, FORMATS)));
   const args: Record<string, string | number | Date> = {};
   for (const [k, v] of Object.entries(values)) args[k] = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? asDate(v) : v;
-  return String(f.format(args));
+  const text = String(f.format(args));
+  // A Russian long date ends in "г." ("1 сентября 2026 г."): at the end of a sentence it takes no second full stop.
+  return lang === 'ru' ? text.replace(/ г\.\./g, ' г.') : text;
+}
+
+/** True when the catalogues have the key (for keys made at run time: a fact's name, a verdict). */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(CATALOGUES.en, key);
 }
 
 /** A `YYYY-MM-DD` calendar day as the instant of its UTC midnight (formatted in UTC). */

@@ -54,6 +54,8 @@ export interface ImportOptions {
   actor: string;
   rules: RuleSet;
   log: Logger;
+  /** The business date of the import (seat history, events). */
+  date: string;
   /** Rows per statement. */
   batchSize?: number;
 }
@@ -208,7 +210,7 @@ async function importFile(
       case 'kindergartens.ndjson':
         return upsertKindergartens(tx, batch as never);
       case 'places.ndjson':
-        return upsertPlaces(tx, batch as never);
+        return upsertPlaces(tx, batch as never, { actor: options.actor, date: options.date });
       case 'applications.ndjson':
         return stageApplications(tx, batch as never);
     }

@@ -160,8 +160,8 @@ export function checkKindergarten(value: unknown, districts: ReadonlySet<string>
   return { ok: true, value: { id: id!, district: district!, name: name!, languages: [...new Set(langs as Language[])], raw: value } };
 }
 
-/** A valid places line is a Place (rows of one group are summed by the importer). */
-export type PlaceRecord = Place;
+/** A valid places line: a Place (rows of one group are summed by the importer), with why its seats changed when the line says. */
+export type PlaceRecord = Place & { reason?: string };
 
 export function checkPlace(value: unknown, kindergartens: ReadonlyMap<string, string>): Checked<PlaceRecord> {
   if (!isObject(value)) return fail('not_object', undefined, 'line is not a JSON object');
@@ -180,9 +180,12 @@ export function checkPlace(value: unknown, kindergartens: ReadonlyMap<string, st
   if (!Number.isInteger(seats.value) || (seats.value as number) <= 0 || (seats.value as number) > 2_147_483_647)
     return fail('invalid_seats', 'seats', 'seats must be a positive whole number');
   if (!kindergartens.has(kindergarten!)) return fail('unknown_kindergarten', 'kindergarten', `unknown kindergarten ${kindergarten}`);
+  const reason = c.string('reason', false);
+  if (c.reject) return { ok: false, reject: c.reject };
   return {
     ok: true,
     value: {
+      ...(reason !== undefined ? { reason } : {}),
       kindergarten: kindergarten!,
       group: group!,
       birthYear: birthYear.value as number,

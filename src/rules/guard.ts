@@ -1,4 +1,5 @@
 import type { RuleProblem } from '../errors.js';
+import { jsonErrorOffset } from './json-position.js';
 
 /**
  * Limits that keep a broken or hostile rule file from crashing or stalling
@@ -36,16 +37,19 @@ export function parseRuleText(file: string, text: string): { value: unknown } | 
 
 /**
  * JSON.parse's message with the line and column where it stopped: Node 20
- * gives only the offset ("… in JSON at position 16"), and an editor shows lines.
+ * gives only the offset ("… in JSON at position 16"), or none at all for an
+ * unexpected token, and an editor shows lines.
  */
 export function jsonErrorWithPlace(text: string, message: string): string {
   const m = / at position (\d+)/.exec(message);
-  const at = m ? Number(m[1]) : /Unexpected end of JSON input/.test(message) ? text.length : -1;
-  if (at < 0) return message;
+  const at = m ? Number(m[1]) : jsonErrorOffset(text);
+  // "Unexpected token '}', "…the whole text…" is not valid JSON": the token is enough.
+  const short = message.replace(/^(Unexpected token '.*?'), [\s\S]* is not valid JSON$/, '$1');
+  if (at < 0) return short;
   const before = text.slice(0, at);
   const line = before.split('\n').length;
   const column = at - before.lastIndexOf('\n');
-  return `${message.replace(/ in JSON at position \d+/, '').replace(/ of JSON input/, '')} (line ${line}, column ${column})`;
+  return `${short.replace(/ in JSON at position \d+/, '').replace(/ of JSON input/, '')} (line ${line}, column ${column})`;
 }
 
 /** Walks a parsed value breadth-first; reports the first breach of each kind. */

@@ -3,6 +3,7 @@ import { RulesError, type RuleProblem } from '../errors.js';
 import { parseRuleText } from './guard.js';
 import { RULE_FILES, type RuleFile } from './schema.js';
 import { LIFECYCLE_PARAMETERS, type CategoryRule, type RuleDefinition, type RuleSet } from './ruleset.js';
+import { rightsNamed } from './right-conditions.js';
 import { schemaProblems } from './schema-check.js';
 import { checkVocabulary, VOCABULARY_FILE, type Vocabulary } from './vocabulary.js';
 
@@ -43,7 +44,7 @@ export function ruleSetFromTexts(texts: Map<string, string>, label = '', vocabul
   if (!vocabulary) throw new RulesError([{ file: vocabularyFile, path: '', message: 'file is missing: every rule set names its rights, categories, reasons and rules (kk, ru, en)' }]);
   const parsed = parseRuleText(vocabularyFile, vocabulary.text);
   if ('problems' in parsed) throw new RulesError(parsed.problems);
-  const checked = checkVocabulary(parsed.value, vocabularyFile, { ...set, categoriesFile: `${label}categories.json` });
+  const checked = checkVocabulary(parsed.value, vocabularyFile, { ...set, eligibilityFile: `${label}eligibility.json`, categoriesFile: `${label}categories.json` });
   if (!checked.vocabulary) throw new RulesError(checked.problems);
   return { ...set, vocabulary: checked.vocabulary, knownRights: new Set(checked.vocabulary.rights.map((r) => r.code)) };
 }
@@ -88,7 +89,7 @@ export function buildRuleSet(docs: RuleDocuments, hash: string, label = ''): Omi
     const before = ranks.get(params.rank);
     if (before !== undefined) problems.push({ file: label + 'categories.json', path: `$.rules[${i}].event.params.rank`, message: `rank ${params.rank} is already used by $.rules[${before}]` });
     ranks.set(params.rank, i);
-    return { definition: r, category: params.category, rank: params.rank, rights: rightsNamed(r.conditions) };
+    return { definition: r, category: params.category, rank: params.rank, index: i, rights: rightsNamed(r.conditions) };
   });
   if (problems.length) throw new RulesError(problems);
   categories.sort((a, b) => a.rank - b.rank);
@@ -129,17 +130,4 @@ export function nameProblems(eligibility: unknown, categories: unknown, label = 
   return problems;
 }
 
-/** The right categories a rule tests with `{"fact": "validRights", "operator": "contains", "value": …}`. */
-export function rightsNamed(conditions: unknown): string[] {
-  const out: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!isObject(node)) return;
-    if (node.fact === 'validRights' && node.operator === 'contains' && typeof node.value === 'string') {
-      if (!out.includes(node.value)) out.push(node.value);
-    }
-    for (const key of ['all', 'any', 'not']) if (key in node) walk(node[key]);
-  };
-  walk(conditions);
-  return out;
-}
+export { rightsNamed };

@@ -6,6 +6,8 @@ import type { RuleSet } from './ruleset.js';
 
 /** One comparison of a rule as evaluated: what the fact was, what it was compared with, and the result. */
 export interface ConditionTrace {
+  /** Where the comparison is in its rule, e.g. `conditions.any[5]` (for coverage and editors). */
+  path: string;
   fact: string;
   operator: string;
   /** The value as written (a number, a list, or a parameter reference). */
@@ -36,11 +38,11 @@ export interface EvaluationTrace {
 
 type Node = Record<string, unknown>;
 
-function flatten(node: unknown, facts: Facts, negated: boolean, out: ConditionTrace[]): void {
+function flatten(node: unknown, facts: Facts, negated: boolean, path: string, out: ConditionTrace[]): void {
   if (typeof node !== 'object' || node === null) return;
   const n = node as Node;
-  for (const key of ['all', 'any'] as const) if (Array.isArray(n[key])) for (const c of n[key] as unknown[]) flatten(c, facts, negated, out);
-  if (n.not) flatten(n.not, facts, !negated, out);
+  for (const key of ['all', 'any'] as const) if (Array.isArray(n[key])) (n[key] as unknown[]).forEach((c, i) => flatten(c, facts, negated, `${path}.${key}[${i}]`, out));
+  if (n.not) flatten(n.not, facts, !negated, `${path}.not`, out);
   if (typeof n.fact === 'string') {
     const v = n.value as Node | undefined;
     const compared =
@@ -48,6 +50,7 @@ function flatten(node: unknown, facts: Facts, negated: boolean, out: ConditionTr
         ? (facts.parameters as unknown as Record<string, unknown>)[v.path.slice(2)]
         : v;
     out.push({
+      path,
       fact: n.fact,
       operator: String(n.operator),
       value: n.value,
@@ -73,7 +76,7 @@ export async function traceEvaluation(rules: RuleSet, app: Application, date: st
   const trace = (name: string, kind: RuleTrace['kind'], gives: string): RuleTrace => {
     const found = byName.get(name);
     const conditions: ConditionTrace[] = [];
-    if (found) flatten((found.result.toJSON(false) as { conditions: unknown }).conditions, facts, false, conditions);
+    if (found) flatten((found.result.toJSON(false) as { conditions: unknown }).conditions, facts, false, 'conditions', conditions);
     return { name, kind, fired: found?.fired ?? false, gives, conditions };
   };
   const traces = [

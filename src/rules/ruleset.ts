@@ -1,5 +1,5 @@
 import type { Category } from '../domain/types.js';
-import type { Vocabulary } from './vocabulary.js';
+import type { Vocabulary } from './vocabulary-types.js';
 
 /** Rule parameters policy staff may edit (`rules/parameters.json`). */
 export interface RuleParameters {
@@ -53,6 +53,8 @@ export interface CategoryRule {
   definition: RuleDefinition;
   category: Exclude<Category, 'general'>;
   rank: number;
+  /** Its place in categories.json (`$.rules[index]`): the list here is sorted by rank. */
+  index: number;
   /** Right categories the rule's conditions test with `validRights contains …`. */
   rights: string[];
 }

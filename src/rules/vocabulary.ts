@@ -1,6 +1,8 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Category } from '../domain/types.js';
+import { LANGS, type Labels, type Lang, type RightEntry, type Vocabulary } from './vocabulary-types.js';
 import type { RuleProblem } from '../errors.js';
+import { rightConditions, rightMentions } from './right-conditions.js';
 import type { CategoryRule, RuleDefinition, RuleParameters } from './ruleset.js';
 
 /**
@@ -12,26 +14,7 @@ import type { CategoryRule, RuleDefinition, RuleParameters } from './ruleset.js'
  * is a problem). Texts are ICU MessageFormat and may use the set's parameters
  * (`{maxAgeYears}`), so a changed age limit is said with its new value.
  */
-export const LANGS = ['kk', 'ru', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
-
-/** One name in the three languages (ICU MessageFormat texts). */
-export type Labels = Readonly<Record<Lang, string>>;
-
-export interface RightEntry {
-  code: string;
-  /** The category the right gives: which category rule must name it. */
-  tier: Exclude<Category, 'general'>;
-  labels: Labels;
-}
-
-export interface Vocabulary {
-  categories: Readonly<Record<Category, Labels>>;
-  /** In the file's order. */
-  rights: readonly RightEntry[];
-  reasons: ReadonlyMap<string, Labels>;
-  rules: ReadonlyMap<string, Labels>;
-}
+export { LANGS, type Labels, type Lang, type RightEntry, type Vocabulary } from './vocabulary-types.js';
 
 export const VOCABULARY_FILE = 'vocabulary.json';
 
@@ -49,7 +32,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function checkVocabulary(
   doc: unknown,
   file: string,
-  set: { parameters: RuleParameters; eligibility: readonly RuleDefinition[]; categories: readonly CategoryRule[]; categoriesFile: string },
+  set: { parameters: RuleParameters; eligibility: readonly RuleDefinition[]; categories: readonly CategoryRule[]; eligibilityFile: string; categoriesFile: string },
 ): { vocabulary: Vocabulary | null; problems: RuleProblem[] } {
   const problems: RuleProblem[] = [];
   const bad = (path: string, message: string) => problems.push({ file, path, message });
@@ -110,18 +93,23 @@ export function checkVocabulary(
   // A right a rule names must be declared, with the tier of that rule; a declared one must be used.
   const declared = new Map(rights.map((r) => [r.code, r]));
   const used = new Set<string>();
-  set.categories.forEach((c) => {
-    const index = set.categories.indexOf(c);
-    for (const code of c.rights) {
+  const undeclared = (code: string) => !declared.has(code) && !rightsSection(doc).has(code);
+  for (const c of set.categories) {
+    for (const { code } of rightConditions(c.definition.conditions)) {
       used.add(code);
       const r = declared.get(code);
-      const at = `$.rules[${index}]`;
-      if (!r && !rightsSection(doc).has(code))
-        problems.push({ file: set.categoriesFile, path: at, message: `rule "${c.definition.name}" names the right "${code}", which ${file} does not declare (a misspelt code?): declare it with its tier and names` });
-      else if (r && r.tier !== c.category)
-        problems.push({ file, path: `$.rights.${code}.tier`, message: `is ${r.tier}, but rule "${c.definition.name}" gives ${c.category} for it` });
+      if (r && r.tier !== c.category) problems.push({ file, path: `$.rights.${code}.tier`, message: `is ${r.tier}, but rule "${c.definition.name}" gives ${c.category} for it` });
     }
-  });
+  }
+  // Any comparison with a right code, in either rule file, must name a declared right.
+  const mentions = [
+    ...set.eligibility.map((r, index) => ({ rule: r, index, file: set.eligibilityFile })),
+    ...set.categories.map((c) => ({ rule: c.definition, index: c.index, file: set.categoriesFile })),
+  ];
+  for (const { rule, index, file: ruleFile } of mentions)
+    for (const { code, path } of rightMentions(rule.conditions))
+      if (undeclared(code))
+        problems.push({ file: ruleFile, path: `$.rules[${index}].${path}`, message: `rule "${rule.name}" names the right "${code}", which ${file} does not declare (a misspelt code?): declare it with its tier and names` });
   for (const r of rights) if (!used.has(r.code)) bad(`$.rights.${r.code}`, `no category rule names this right: a misspelt code, or a right to remove`);
 
   const reasonCodes = set.eligibility.map((r) => String(r.event.params?.reason));

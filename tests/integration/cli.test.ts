@@ -85,6 +85,11 @@ describe('the command line on PostgreSQL', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/registered before with the same content/);
     expect(again.stdout).toContain(`queue number ${number![1]} of`);
+    const ru = kezek(['register', file, '--date', DATE, '--lang', 'ru'], env);
+    expect(ru.stdout).toContain('Уведомление о постановке в очередь: заявление APP-CLI-1.');
+    expect(ru.stdout).toContain(`номер в очереди ${number![1]} из ${number![2]} на 1 сентября 2026 г.`);
+    const json = JSON.parse(kezek(['register', file, '--date', DATE, '--json'], env).stdout) as { outcome: string; repeated: boolean; position: { queueNumber: number } };
+    expect(json).toMatchObject({ outcome: 'registered', repeated: true, position: { queueNumber: Number(number![1]) } });
     writeFileSync(file, JSON.stringify(application('APP-CLI-1', '2023-02-10', { language: 'ru' })));
     const other = kezek(['register', file, '--date', DATE], env);
     expect(other.code).toBe(2);
@@ -96,7 +101,11 @@ describe('the command line on PostgreSQL', () => {
     writeFileSync(file, JSON.stringify(application('APP-CLI-OLD', '2019-09-01')));
     const reg = kezek(['register', file, '--date', DATE], env);
     expect(reg.code).toBe(0);
-    expect(reg.stdout).toMatch(/Notice of refusal.*age_limit/);
+    expect(reg.stdout).toMatch(/Notice of refusal: application APP-CLI-OLD is not registered in the queue\.\n\s+Reasons: the child is 7 or older at the date\./);
+    expect(reg.stdout).not.toContain('age_limit');
+    const kk = kezek(['register', file, '--date', DATE, '--lang', 'kk'], env);
+    expect(kk.stdout).toContain('Бас тарту туралы хабарлама: APP-CLI-OLD өтініші кезекке қойылмады.');
+    expect(kk.stdout).toContain('Себептері: осы күні балаға 7 жас толды.');
     const pos = kezek(['position', 'APP-CLI-OLD', '--date', DATE, '--json'], env);
     expect(JSON.parse(pos.stdout)).toMatchObject({ state: 'not_queued', status: 'refused' });
   });

@@ -75,21 +75,24 @@ describe.each(BACKENDS)('kezek explain on %s', (backend) => {
     expect(general.evaluation).toEqual({ eligible: true, reasons: [], category: 'general', rights: [] });
     expect(general.position).toMatchObject({ state: 'queued', queueNumber: 1, ahead: { extraordinary: 0, primary: 0, general: 0 } });
     expect(general.storedNumber).toMatchObject({ runDate: DATE, queueNumber: 1, rulesVersion: rules.version, rulesHash: rules.hash });
-    expect(general.preferences).toEqual([
-      { rank: 1, kindergarten: 'KG-1', verdict: 'seats_taken', groups: ['G2022-kk-1'] },
-      { rank: 2, kindergarten: 'KG-2', verdict: 'no_group_in_language', groups: [] },
+    expect(general.preferenceVerdicts).toEqual([
+      { rank: 1, kindergarten: 'KG-1', name: 'One', verdict: 'seats_taken', groups: ['G2022-kk-1'] },
+      { rank: 2, kindergarten: 'KG-2', name: 'Two', verdict: 'no_group_in_language', groups: [] },
     ]);
+    expect(general.situation).toEqual({ kind: 'queued' });
     expect(general.missingRules).toEqual([]);
     // The run's rules are found by hash in the rules folder; when they are gone, the explanation says so.
     expect((await explainApplication(db(), rules, calendar, 'A-GENERAL', DATE, new Set([rules.hash]))).missingRules).toEqual([]);
     const gone = await explainApplication(db(), rules, calendar, 'A-GENERAL', DATE, new Set(['another-hash']));
     expect(gone.missingRules).toEqual([rules.hash]);
-    expect(explanationText(gone, 'en')).toContain(`The rules that run used (hash ${rules.hash.slice(0, 12)}) are no longer in the rules folder`);
+    // Hashes are for staff: only the trace names them.
+    expect(explanationText(gone, 'en', rules)).not.toContain(rules.hash.slice(0, 12));
+    expect(explanationText(gone, 'en', rules, { trace: true })).toContain(`The rules that run used (hash ${rules.hash.slice(0, 12)}) are no longer in the rules folder`);
     const primary = await explainApplication(db(), rules, calendar, 'A-PRIMARY', DATE);
     expect(primary.referral).toMatchObject({ kindergarten: 'KG-1', group: 'G2022-kk-1', category: 'primary', preferenceRank: 1, rulesHash: rules.hash });
     expect(primary.ruleTraces.find((r) => r.name === 'primary')).toMatchObject({ fired: true, kind: 'category' });
-    expect((await explainApplication(db(), rules, calendar, 'A-RU', DATE)).preferences).toEqual([{ rank: 1, kindergarten: 'KG-2', verdict: 'no_group_of_type', groups: [] }]);
-    expect((await explainApplication(db(), rules, calendar, 'A-2020', DATE)).preferences[0]!.verdict).toBe('no_group_for_birth_year');
+    expect((await explainApplication(db(), rules, calendar, 'A-RU', DATE)).preferenceVerdicts).toEqual([{ rank: 1, kindergarten: 'KG-2', name: 'Two', verdict: 'no_group_of_type', groups: [] }]);
+    expect((await explainApplication(db(), rules, calendar, 'A-2020', DATE)).preferenceVerdicts[0]!.verdict).toBe('no_group_for_birth_year');
 
     const seven = await explainApplication(db(), rules, calendar, 'A-SEVEN', DATE);
     expect(seven.evaluation).toMatchObject({ eligible: false, reasons: ['age_limit'] });
@@ -98,34 +101,39 @@ describe.each(BACKENDS)('kezek explain on %s', (backend) => {
       kind: 'eligibility',
       fired: true,
       gives: 'age_limit',
-      conditions: [{ fact: 'ageYears', operator: 'greaterThanInclusive', value: { fact: 'parameters', path: '$.maxAgeYears' }, compared: 7, factResult: 7, result: true, negated: false }],
+      conditions: [{ path: 'conditions.all[0]', fact: 'ageYears', operator: 'greaterThanInclusive', value: { fact: 'parameters', path: '$.maxAgeYears' }, compared: 7, factResult: 7, result: true, negated: false }],
     });
     expect(seven.ruleTraces[1]).toMatchObject({ name: 'too_young', fired: false, conditions: [{ factResult: 84, compared: 12, result: false }] });
-    expect(seven.preferences).toEqual([]);
+    expect(seven.preferenceVerdicts).toEqual([]);
+    // Refused by the run and aged out: said as such, never as an open queue place.
+    expect(seven.situation).toEqual({ kind: 'aged_out', on: DATE, reasons: ['age_limit'] });
 
     const expired = await explainApplication(db(), rules, calendar, 'A-EXPIRED', DATE);
     expect(expired.evaluation.category).toBe('general');
     expect(expired.expiredRights).toEqual(['military']);
     // Behind A-GENERAL and A-RU (earlier registrations) in the same cohort: the expired right gives no priority.
     expect(expired.position).toMatchObject({ state: 'queued', queueNumber: 3, ahead: { general: 2 } });
-    expect(expired.preferences.at(-1)).toEqual({ rank: 0, kindergarten: null, verdict: 'seats_taken', groups: ['KG-1/G2022-kk-1'] });
+    expect(expired.preferenceVerdicts.at(-1)).toEqual({ rank: 0, kindergarten: null, name: null, verdict: 'seats_taken', groups: ['KG-1/G2022-kk-1'] });
 
-    // In three languages, with nothing personal.
+    // In three languages, with the names of places and nothing personal.
     const texts = {
-      en: explanationText(general, 'en'),
-      ru: explanationText(general, 'ru'),
-      kk: explanationText(general, 'kk'),
+      en: explanationText(general, 'en', rules),
+      ru: explanationText(general, 'ru', rules),
+      kk: explanationText(general, 'kk', rules),
     };
-    expect(texts.en).toContain('Queue number 1 of 3 among the children born in 2022 in district EXP.');
-    expect(texts.en).toContain('1. KG-1: fitting groups exist, but all their seats went to children ahead in the queue');
-    expect(texts.en).toContain('2. KG-2: no 2022 group in the kk language');
-    expect(texts.ru).toContain('Номер в очереди 1 из 3 среди детей 2022 года рождения района EXP.');
+    expect(texts.en).toContain('In the queue: number 1 of 3 among the children born in 2022 in Test district, at September 1, 2026.');
+    expect(texts.en).toContain('1. One: fitting groups exist, but all their seats went to children ahead in the queue');
+    expect(texts.en).toContain('2. Two: no group for children born in 2022 in the Kazakh language');
+    expect(texts.ru).toContain('В очереди: номер 1 из 3 среди детей 2022 года рождения, Test district, на 1 сентября 2026 г.');
     expect(texts.ru).toContain('все места получили дети, стоящие в очереди впереди');
-    expect(texts.kk).toContain('EXP ауданында 2022 жылы туған балалар арасында кезек нөмірі 1 (барлығы 3).');
+    expect(texts.ru).toContain('нет группы для детей 2022 года рождения с казахским языком обучения');
+    expect(texts.kk).toContain('Кезекте: Test district, 2022 жылы туған балалар арасында кезек нөмірі 1 (барлығы 3)');
     expect(texts.kk).toContain('кезекте алда тұрған балалар алды');
-    expect(explanationText(seven, 'kk')).toContain('Орын ұсынылмайды: осы күні балаға 7 жас толды.');
-    expect(explanationText(expired, 'ru')).toContain('Не учтены, срок подтверждения истёк: ребёнок военнослужащего');
-    for (const text of [...Object.values(texts), JSON.stringify(general), JSON.stringify(seven)]) {
+    // The rule trace only on request.
+    for (const text of Object.values(texts)) expect(text).not.toMatch(/age_limit|✓|✗/);
+    expect(explanationText(seven, 'kk', rules)).toContain('кезектен шығарылды: осы күні балаға 7 жас толды.');
+    expect(explanationText(expired, 'ru', rules)).toContain('Не учтены, срок подтверждающего документа истёк: ребёнок военнослужащего');
+    for (const text of [...Object.values(texts), explanationText(seven, 'ru', rules, { trace: true }), JSON.stringify(general), JSON.stringify(seven)]) {
       for (const iin of iins) expect(text).not.toContain(iin);
       for (const name of NAMES) expect(text).not.toContain(name);
     }
@@ -142,8 +150,11 @@ describe('kezek explain (command line)', () => {
       const env = { DATABASE_URL: POSTGRES_URL, KEZEK_SCHEMA: schema };
       const ru = kezek(['explain', 'A-GENERAL', '--date', DATE, '--lang', 'ru'], env);
       expect(ru.code, ru.stderr).toBe(0);
-      expect(ru.stdout).toContain('Заявление A-GENERAL на 2026-09-01');
-      expect(ru.stdout).toMatch(/✗ правило age_limit не сработало/);
+      expect(ru.stdout).toContain('Заявление A-GENERAL на 1 сентября 2026 г.');
+      expect(ru.stdout).not.toContain('✗');
+      const traced = kezek(['explain', 'A-GENERAL', '--date', DATE, '--lang', 'ru', '--trace'], env);
+      expect(traced.stdout).toMatch(/✗ предельный возраст: 7 лет: не выполняется \(даёт: отказ: ребёнку на эту дату исполнилось 7 лет\)/);
+      expect(traced.stdout).toMatch(/возраст \(полных лет\): 4; условие ≥ 7: нет/);
       const missing = kezek(['explain', 'NOPE', '--date', DATE], env);
       expect(missing.code).toBe(2);
       expect(missing.stderr.trim()).toBe('kezek: application NOPE not found');

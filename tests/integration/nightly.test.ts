@@ -40,7 +40,7 @@ describe.each(BACKENDS)('import → allocate on %s', (backend) => {
     const rejectsPath = join(tempDir(), 'rejects.ndjson');
     const { importFolder } = await import('../../src/importing/import-folder.js');
     const { silent, shippedRules } = await import('../support/run-helpers.js');
-    const report = await importFolder(db(), dataDir, { rejectsPath, actor: 'test', rules: shippedRules(), log: silent });
+    const report = await importFolder(db(), dataDir, { rejectsPath, actor: 'test', rules: shippedRules(), log: silent, date: '2026-09-01' });
     expect(report.rejected).toBe(badLines);
     const rejects = lines(readFileSync(rejectsPath, 'utf8')) as { file: string; line: number; reason: string }[];
     expect(rejects).toHaveLength(badLines);

@@ -18,7 +18,7 @@ export function tempDir(prefix = 'kezek-'): string {
 }
 
 export async function importData(db: Database, dir: string, rules = shippedRules()): Promise<ImportReport> {
-  return importFolder(db, dir, { rejectsPath: join(tempDir(), 'rejects.ndjson'), actor: 'test', rules, log: silent });
+  return importFolder(db, dir, { rejectsPath: join(tempDir(), 'rejects.ndjson'), actor: 'test', rules, log: silent, date: '2026-09-01' });
 }
 
 export interface RunFiles {

@@ -22,7 +22,7 @@ export const importCommand: CommandModule<Common, Args> = {
     const rules = contextOf(argv).rules.at(todayInKazakhstan());
     await withContext(argv, async ({ db, log }) => {
       const dir = resolve(argv.dir);
-      const report = await importFolder(db, dir, { rejectsPath: resolve(argv.rejects ?? join(dir, 'rejects.ndjson')), actor: 'import', rules, log });
+      const report = await importFolder(db, dir, { rejectsPath: resolve(argv.rejects ?? join(dir, 'rejects.ndjson')), actor: 'import', rules, log, date: todayInKazakhstan() });
       print(formatImport(report));
     });
   },

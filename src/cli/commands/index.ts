@@ -2,12 +2,16 @@ import type { CommandModule } from 'yargs';
 import type { Common } from '../context.js';
 import { allocateCommand } from './allocate.js';
 import { applicationCommand } from './application.js';
+import { bulletinCommand } from './bulletin.js';
+import { seatsCommand } from './seats.js';
 import { calendarCommand } from './calendar.js';
 import { complaintCommand } from './complaint.js';
 import { demoCommand } from './demo.js';
 import { explainCommand } from './explain.js';
 import { historyCommand } from './history.js';
 import { importCommand } from './import.js';
+import { noticeCommand } from './notice.js';
+import { noticesCommand } from './notices.js';
 import { positionCommand } from './position.js';
 import { referralCommand } from './referral.js';
 import { registerCommand } from './register.js';
@@ -22,11 +26,15 @@ export const COMMANDS = [
   registerCommand,
   positionCommand,
   explainCommand,
+  noticeCommand,
+  noticesCommand,
   rulesCommand,
   referralCommand,
   applicationCommand,
   complaintCommand,
   calendarCommand,
+  bulletinCommand,
+  seatsCommand,
   historyCommand,
   demoCommand,
   serveCommand,

@@ -1,0 +1,66 @@
+import type { TopLevelSpec } from 'vega-lite';
+
+/**
+ * The charts kezek draws, as Vega-Lite specs built from plain numbers and the
+ * words of the reader's language (given, never looked up here). Colours are
+ * the categories' own everywhere (the same three in every chart), with
+ * contrast enough for print and colour-blind readers (Okabe–Ito).
+ */
+export const CATEGORY_COLOURS = { extraordinary: '#D55E00', primary: '#0072B2', general: '#009E73' } as const;
+
+const FONT = 'DejaVu Sans, Arial, sans-serif';
+const base = (title: string, width: number, height: number) => ({
+  $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+  title: { text: title, anchor: 'start' as const, fontSize: 14 },
+  width,
+  height,
+  config: { font: FONT, view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, titleFontSize: 12, orient: 'bottom' as const } },
+});
+
+export interface CategoryWords {
+  extraordinary: string;
+  primary: string;
+  general: string;
+}
+
+/** Stacked bars: the queue per birth year (x) by category (colour). */
+export function queueByCohortSpec(
+  rows: readonly { birthYear: number; extraordinary: number; primary: number; general: number }[],
+  words: { title: string; birthYear: string; children: string; category: string; categories: CategoryWords },
+): TopLevelSpec {
+  const order = ['extraordinary', 'primary', 'general'] as const;
+  const values = rows.flatMap((r) => order.map((c, i) => ({ year: String(r.birthYear), category: words.categories[c], order: i, n: r[c] })));
+  return {
+    ...base(words.title, 420, 220),
+    data: { values },
+    mark: { type: 'bar' },
+    encoding: {
+      x: { field: 'year', type: 'ordinal', title: words.birthYear, axis: { labelAngle: 0 }, sort: rows.map((r) => String(r.birthYear)) },
+      y: { field: 'n', type: 'quantitative', title: words.children, stack: 'zero' },
+      color: {
+        field: 'category',
+        type: 'nominal',
+        title: words.category,
+        sort: order.map((c) => words.categories[c]),
+        scale: { domain: order.map((c) => words.categories[c]), range: order.map((c) => CATEGORY_COLOURS[c]) },
+      },
+      order: { field: 'order', type: 'quantitative' },
+      tooltip: [{ field: 'year' }, { field: 'category' }, { field: 'n', type: 'quantitative' }],
+    },
+  };
+}
+
+/** Bars: how many of something, by a label (ranks of preference, categories, kindergartens). */
+export function barsSpec(rows: readonly { label: string; n: number; colour?: string }[], words: { title: string; x: string; y: string }): TopLevelSpec {
+  return {
+    ...base(words.title, Math.max(260, rows.length * 80), 200),
+    data: { values: rows.map((r, i) => ({ label: r.label, n: r.n, i, colour: r.colour ?? '#56B4E9' })) },
+    mark: { type: 'bar' },
+    encoding: {
+      x: { field: 'label', type: 'nominal', title: words.x, axis: { labelAngle: 0, labelLimit: 160 }, sort: rows.map((r) => r.label) },
+      y: { field: 'n', type: 'quantitative', title: words.y },
+      color: { field: 'colour', type: 'nominal', scale: null, legend: null },
+      tooltip: [{ field: 'label' }, { field: 'n', type: 'quantitative' }],
+    },
+  };
+}

@@ -1,0 +1,17 @@
+/**
+ * CSV for spreadsheet programs (RFC 4180): fields with a comma, quote or line
+ * break are quoted, quotes doubled, lines end with CRLF, and the text starts
+ * with a UTF-8 byte order mark so Excel and LibreOffice read Cyrillic as is.
+ */
+export const CSV_BOM = '\ufeff';
+
+export function csvField(v: string | number | boolean | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** A whole CSV text: the header, then the rows; with the byte order mark. */
+export function csvText(header: readonly string[], rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
+  return CSV_BOM + [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
