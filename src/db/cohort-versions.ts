@@ -7,12 +7,15 @@ import type { Queryable } from './database.js';
  * cohort, and combined with the district's count of nights (a night commits a
  * district's whole queue at once, with its ledger row).
  */
-export async function raiseCohortVersion(tx: Queryable, district: string, birthYear: number): Promise<void> {
-  await tx.query(
+/** Raises the cohort's version in the caller's transaction; returns the new one. */
+export async function raiseCohortVersion(tx: Queryable, district: string, birthYear: number): Promise<number> {
+  const rows = await tx.query<{ version: string | number }>(
     `insert into cohort_versions (district_id, birth_year, version) values ($1, $2, 1)
-     on conflict (district_id, birth_year) do update set version = cohort_versions.version + 1`,
+     on conflict (district_id, birth_year) do update set version = cohort_versions.version + 1
+     returning version`,
     [district, birthYear],
   );
+  return Number(rows[0]!.version);
 }
 
 /**

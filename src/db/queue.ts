@@ -47,8 +47,11 @@ function toApplication(r: ApplicationRow): StoredApplication {
   };
 }
 
+/** The read of one application (parameter: its id), in the rows' shape of QUEUED_COHORT_SQL. */
+export const APPLICATION_ROW_SQL = `select ${COLUMNS} from applications where id = $1`;
+
 export async function findApplication(db: Queryable, id: string): Promise<StoredApplication | null> {
-  const rows = await db.query<ApplicationRow>(`select ${COLUMNS} from applications where id = $1`, [id]);
+  const rows = await db.query<ApplicationRow>(APPLICATION_ROW_SQL, [id]);
   return rows[0] ? toApplication(rows[0]) : null;
 }
 

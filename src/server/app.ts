@@ -109,13 +109,13 @@ export async function buildServer(state: ServerState, o: ServerOptions): Promise
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  app.addHook('onRequest', async () => {
+  // In flight from the first hook until the answer is sent or the connection is gone (a stop waits for none).
+  app.addHook('onRequest', async (_req, reply) => {
     state.inFlight++;
-  });
-  // onResponse comes when the answer is sent, or the connection closed before it.
-  app.addHook('onResponse', async () => {
-    state.inFlight = Math.max(0, state.inFlight - 1);
-    state.lastAnsweredAt = Date.now();
+    reply.raw.once('close', () => {
+      state.inFlight--;
+      state.lastAnsweredAt = Date.now();
+    });
   });
   // After the rate limit (its hooks run at onRequest), before the body is parsed.
   app.addHook('preParsing', async (req, _reply, payload) => {

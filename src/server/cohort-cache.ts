@@ -1,6 +1,7 @@
 import { cohortToken } from '../db/cohort-versions.js';
 import type { Queryable } from '../db/database.js';
-import { cohortApplications, QUEUED_COHORT_SQL } from '../db/queue.js';
+import { APPLICATION_ROW_SQL, cohortApplications, QUEUED_COHORT_SQL } from '../db/queue.js';
+import { compareIds } from '../domain/ids.js';
 import type { Position } from '../online/position.js';
 import type { RuleEvaluator } from '../rules/reference-engine.js';
 import type { RuleSet } from '../rules/ruleset.js';
@@ -17,8 +18,10 @@ import { cohortPositions } from './cohort-positions.js';
  * `maxAgeMs`, which bounds how late a change made outside the service (an
  * import, the command line) is seen; it is read again in the background a
  * little before that, so a busy cohort is not read while a request waits.
- * With each copy go the positions of its members at a date (cohort-positions.ts),
- * computed once per copy, date and rule set.
+ * When this process itself changed one application of the cohort (and the
+ * version moved by exactly its own changes), only that application is read
+ * again. With each copy go the positions of its members at a date
+ * (cohort-positions.ts), computed once per copy, date and rule set.
  */
 export interface CohortCacheConfig {
   /** How long a copy may be used at most (changes made outside the service are seen within this). */
@@ -29,17 +32,27 @@ export interface CohortCacheConfig {
 
 interface Entry {
   token: string;
-  rows: unknown[];
+  rows: Row[];
   readAt: number;
   /** This copy's age limit: the configured one less up to a quarter, so copies read together are not all read again together. */
   maxAgeMs: number;
   refreshing: boolean;
   /** Positions of the members, by date and rule set hash (the latest few). */
   positions: Map<string, Promise<Map<string, Position>>>;
+  /** Versions this process made, each changing one application: version → application id. */
+  own: Map<number, string>;
 }
+
+/** A row of QUEUED_COHORT_SQL (only its id is looked at here). */
+type Row = { id: string; status?: string };
 
 /** Dates (and rule sets) whose positions a copy keeps: today's, and a request's own date now and then. */
 const POSITION_DATES_KEPT = 2;
+
+const parseToken = (token: string): { version: number; nights: string } => {
+  const [version, nights] = token.split('/');
+  return { version: Number(version), nights: nights ?? '' };
+};
 
 export class CohortCache {
   private readonly entries = new Map<string, Entry>();
@@ -48,6 +61,7 @@ export class CohortCache {
   private rows = 0;
   hits = 0;
   misses = 0;
+  patched = 0;
 
   constructor(
     private readonly config: CohortCacheConfig,
@@ -56,18 +70,9 @@ export class CohortCache {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** A Queryable whose cohort reads come from this cache; every other statement goes to `q` as it is. */
-  reader(q: Queryable): Queryable {
-    return {
-      query: <R>(sql: string, params?: readonly unknown[]) =>
-        sql === QUEUED_COHORT_SQL && params && params.length === 2 ? (this.cohortRows(q, String(params[0]), Number(params[1])) as Promise<R[]>) : q.query<R>(sql, params),
-      copyIn: (table, columns, text) => q.copyIn(table, columns, text),
-      copyOut: (sql) => q.copyOut(sql),
-    };
-  }
-
-  private async cohortRows(q: Queryable, district: string, birthYear: number): Promise<unknown[]> {
-    return (await this.current(q, district, birthYear)).rows;
+  /** The cohort read answered from the copy (positionOf through `q`). */
+  cohortRows(q: Queryable, district: string, birthYear: number): Promise<unknown[]> {
+    return this.current(q, district, birthYear).then((e) => e.rows);
   }
 
   /**
@@ -90,12 +95,23 @@ export class CohortCache {
     return table;
   }
 
-  /** The cohort's current copy: the one held when its token is unchanged (and it is young enough), else a fresh read. */
+  /**
+   * This process committed a change of one application of the cohort, which
+   * raised the cohort's version to `version`: the copy may follow by reading
+   * that application alone, if no one else changed the cohort meanwhile.
+   */
+  changedHere(district: string, birthYear: number, version: number, application: string): void {
+    const entry = this.entries.get(`${district}\u0000${birthYear}`);
+    if (entry && version > parseToken(entry.token).version) entry.own.set(version, application);
+  }
+
+  /** The cohort's current copy: the one held when its token is unchanged (and it is young enough), else a fresh or patched one. */
   private async current(q: Queryable, district: string, birthYear: number, knownToken?: string): Promise<Entry> {
     const key = `${district}\u0000${birthYear}`;
     const token = knownToken ?? (await cohortToken(q, district, birthYear));
-    const entry = this.entries.get(key);
+    let entry = this.entries.get(key);
     const age = entry ? this.now() - entry.readAt : Infinity;
+    if (entry && entry.token !== token && age < entry.maxAgeMs) entry = (await this.patch(q, key, entry, token)) ?? entry;
     if (entry && entry.token === token && age < entry.maxAgeMs) {
       this.hits++;
       // Most recently used last, for the eviction order.
@@ -114,6 +130,40 @@ export class CohortCache {
   }
 
   /**
+   * The copy brought to `token` by reading again only the applications this
+   * process changed, when its own versions lead there one by one and no night
+   * came between; undefined when they do not.
+   */
+  private async patch(q: Queryable, key: string, entry: Entry, token: string): Promise<Entry | undefined> {
+    const from = parseToken(entry.token);
+    const to = parseToken(token);
+    if (from.nights !== to.nights || to.version <= from.version) return undefined;
+    const ids: string[] = [];
+    for (let v = from.version + 1; v <= to.version; v++) {
+      const id = entry.own.get(v);
+      if (id === undefined) return undefined;
+      ids.push(id);
+    }
+    let rows = entry.rows;
+    for (const id of new Set(ids)) {
+      const [now] = await q.query<Row>(APPLICATION_ROW_SQL, [id]);
+      rows = rows.filter((r) => r.id !== id);
+      if (now?.status === 'queued') {
+        const at = rows.findIndex((r) => compareIds(r.id, id) > 0);
+        rows = at < 0 ? [...rows, now] : [...rows.slice(0, at), now, ...rows.slice(at)];
+      }
+    }
+    // Another request may have moved the copy on while this one read.
+    const held = this.entries.get(key);
+    if (held !== entry) return held?.token === token ? held : undefined;
+    this.patched++;
+    const next: Entry = { ...entry, token, rows, positions: new Map(), own: new Map([...entry.own].filter(([v]) => v > to.version)) };
+    this.entries.set(key, next);
+    this.rows += rows.length - entry.rows.length;
+    return next;
+  }
+
+  /**
    * Reads the cohort: the token first, then the rows, so a change committed in
    * between leaves a copy older than its token says, which the next request
    * reads again (never one newer than it says).
@@ -125,8 +175,8 @@ export class CohortCache {
     const work = (async () => {
       const token = knownToken ?? (await cohortToken(q, district, birthYear));
       const readAt = this.now();
-      const rows = await q.query(QUEUED_COHORT_SQL, [district, birthYear]);
-      const entry: Entry = { token, rows, readAt, maxAgeMs: this.config.maxAgeMs * (1 - Math.random() / 4), refreshing: false, positions: new Map() };
+      const rows = await q.query<Row>(QUEUED_COHORT_SQL, [district, birthYear]);
+      const entry: Entry = { token, rows, readAt, maxAgeMs: this.config.maxAgeMs * (1 - Math.random() / 4), refreshing: false, positions: new Map(), own: new Map() };
       this.store(key, entry);
       return entry;
     })();

@@ -5,9 +5,12 @@ import type { Calendar } from '../domain/calendar.js';
 import type { Logger } from '../log.js';
 import type { Position } from '../online/position.js';
 import { fastestEvaluator } from '../rules/engine.js';
+import type { RuleLibrary } from '../rules/library.js';
 import type { RuleEvaluator } from '../rules/reference-engine.js';
 import type { RuleSet } from '../rules/ruleset.js';
+import { cachedReads } from './cached-reads.js';
 import type { CohortCache } from './cohort-cache.js';
+import type { ReferenceCache } from './reference-cache.js';
 import { serviceDatabase, type WriteScope } from './service-db.js';
 
 /** What the server holds for its lifetime: made once at start. */
@@ -16,6 +19,8 @@ export interface ServerState {
   readonly ctx: KezekContext;
   readonly db: Database;
   readonly cohorts: CohortCache;
+  /** The districts and kindergartens a registration is checked against, kept a few seconds. */
+  readonly reference: ReferenceCache;
   /** The business date of a request: today in Kazakhstan, or the date the server was started for. */
   readonly today: () => string;
   /** How long a write waits for a district's nightly transaction before RUN_IN_PROGRESS. */
@@ -36,6 +41,8 @@ export interface ServerState {
  */
 export class RequestContext {
   readonly date: string;
+  /** When the request began (ms since the epoch). */
+  readonly startedAt = Date.now();
   private ruleSet: RuleSet | undefined;
 
   constructor(
@@ -62,6 +69,11 @@ export class RequestContext {
     return this.state.ctx.calendar;
   }
 
+  /** Every rule set of the rules folder (a past decision is explained with the rules of its day). */
+  get ruleLibrary(): RuleLibrary {
+    return this.state.ctx.rules;
+  }
+
   /** Hashes of every rule set of the rules folder (explain: whether a past run's rules are still there). */
   get knownRuleHashes(): ReadonlySet<string> {
     return this.state.ctx.rules.hashes();
@@ -77,6 +89,15 @@ export class RequestContext {
     return this.state.cohorts.positions(this.state.db, district, birthYear, this.date, this.rules, this.evaluator, token);
   }
 
+  /** True when the kept lists of districts and kindergartens were read before this request began. */
+  get referenceKeptFromBefore(): boolean {
+    return this.state.reference.readBefore(this.startedAt);
+  }
+
+  forgetReference(): void {
+    this.state.reference.clear();
+  }
+
   /** Reads straight from the database (positionOf for one child, when its cohort's copy may not have it yet). */
   get fresh(): Database {
     return serviceDatabase(this.state.db, this.state.db, null, this.state.runWaitMs);
@@ -89,6 +110,7 @@ export class RequestContext {
 
   /** For a write that changes a district's queue: held against the district's nightly run, cohort versions raised. */
   writing(scope: WriteScope | null): Database {
-    return serviceDatabase(this.state.db, this.state.cohorts.reader(this.state.db), scope, this.state.runWaitMs);
+    const { db, cohorts, reference } = this.state;
+    return serviceDatabase(db, cachedReads(db, cohorts, reference), scope, this.state.runWaitMs, (c, version) => cohorts.changedHere(c.district, c.birthYear, version, c.application));
   }
 }

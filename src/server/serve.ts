@@ -4,6 +4,7 @@ import type { Database } from '../db/database.js';
 import { todayInKazakhstan } from '../config.js';
 import { buildServer } from './app.js';
 import { CohortCache } from './cohort-cache.js';
+import { ReferenceCache } from './reference-cache.js';
 import type { ServerState } from './request-context.js';
 
 /** How `kezek serve` runs; every field has its default in SERVE_DEFAULTS. */
@@ -41,6 +42,9 @@ export const SERVE_DEFAULTS: Readonly<Omit<ServeConfig, 'date'>> = Object.freeze
   drainMs: 1000,
 });
 
+/** How long the lists of districts and kindergartens are kept (a registration refused by a kept list is checked again). */
+const REFERENCE_MAX_AGE_MS = 5000;
+
 /** After the drain, a stop waits for this long without a request before it stops listening. */
 const QUIET_MS = 200;
 
@@ -62,6 +66,7 @@ export function serverState(ctx: KezekContext, db: Database, config: Pick<ServeC
     ctx,
     db,
     cohorts: new CohortCache({ maxAgeMs: config.cohortMaxAgeMs, maxRows: config.cohortMaxRows }, db),
+    reference: new ReferenceCache(REFERENCE_MAX_AGE_MS),
     today: config.date ? () => config.date! : () => todayInKazakhstan(),
     runWaitMs: config.runWaitMs,
     evaluators: new Map(),

@@ -17,11 +17,14 @@ import { KezekError } from '../errors.js';
 export interface WriteScope {
   /** The district whose nightly transaction this write must not overlap; null when it changes no queue. */
   district: string | null;
-  /** Cohorts whose queue the write may change. */
-  cohorts: readonly { district: string; birthYear: number }[];
+  /** The application whose cohort's queue the write may change (with its cohort). */
+  cohorts: readonly { district: string; birthYear: number; application: string }[];
 }
 
-export function serviceDatabase(db: Database, reads: Queryable, scope: WriteScope | null, waitMs: number): Database {
+/** Told after a commit which version each changed cohort reached (the cohort copy follows). */
+export type OnCommitted = (cohort: WriteScope['cohorts'][number], version: number) => void;
+
+export function serviceDatabase(db: Database, reads: Queryable, scope: WriteScope | null, waitMs: number, onCommitted?: OnCommitted): Database {
   return {
     kind: db.kind,
     query: (sql, params) => reads.query(sql, params),
@@ -31,13 +34,15 @@ export function serviceDatabase(db: Database, reads: Queryable, scope: WriteScop
     exec: (sql) => db.exec(sql),
     close: () => db.close(),
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      const versions: number[] = [];
+      let out: T;
       try {
-        return await db.transaction(async (tx) => {
-          await tx.query(`select set_config('lock_timeout', $1, true)`, [`${Math.max(1, Math.round(waitMs))}ms`]);
+        out = await db.transaction(async (tx) => {
           if (scope?.district) await holdDistrictFromRun(tx, scope.district, waitMs);
-          const out = await fn(tx);
-          for (const c of scope?.cohorts ?? []) await raiseCohortVersion(tx, c.district, c.birthYear);
-          return out;
+          else await tx.query(`select set_config('lock_timeout', $1, true)`, [`${Math.max(1, Math.round(waitMs))}ms`]);
+          const result = await fn(tx);
+          for (const c of scope?.cohorts ?? []) versions.push(await raiseCohortVersion(tx, c.district, c.birthYear));
+          return result;
         });
       } catch (e) {
         if (isLockTimeout(e)) {
@@ -50,6 +55,8 @@ export function serviceDatabase(db: Database, reads: Queryable, scope: WriteScop
         }
         throw e;
       }
+      scope?.cohorts.forEach((c, i) => onCommitted?.(c, versions[i]!));
+      return out;
     },
   };
 }

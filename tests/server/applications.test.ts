@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { upsertKindergartens } from '../../src/db/imports.js';
 import { makeIin } from '../../src/domain/iin.js';
 import { BACKENDS } from '../support/databases.js';
 import { applicationJson, DATE, json, useServer } from './support.js';
@@ -91,6 +92,23 @@ describe.each(BACKENDS)('applications over HTTP on %s', (backend) => {
     await s.call('POST', '/v1/applications', { key: s.keys.portal, body: applicationJson('EARLY-1', { serial: 601, registeredAt: '2023-01-01T09:00:00+05:00' }) });
     const after = json<{ queue: { number: number; of: number } }>(await s.call('GET', '/v1/applications/S4', { key: s.keys.portal }));
     expect(after.queue).toMatchObject({ number: 6, of: 6 });
+    // The server followed its own change by reading the one application again, not the cohort.
+    expect(s.state.cohorts.patched).toBeGreaterThanOrEqual(1);
+    await s.call('POST', '/v1/applications/S1/withdraw', { key: s.keys.portal });
+    expect(json(await s.call('GET', '/v1/applications/S4', { key: s.keys.portal }))).toMatchObject({ queue: { number: 5, of: 5 } });
+    // The same answers as a server that has no copy yet.
+    s.state.cohorts.clear();
+    expect(json(await s.call('GET', '/v1/applications/S4', { key: s.keys.portal }))).toMatchObject({ queue: { number: 5, of: 5 } });
+  });
+
+  it('a kindergarten imported a moment ago is known to registrations at once', async () => {
+    const s = server();
+    expect((await s.call('POST', '/v1/applications', { key: s.keys.portal, body: applicationJson('KG-A', { serial: 611 }) })).statusCode).toBe(201);
+    await upsertKindergartens(s.db(), [{ id: 'KG-NEW', district: 'D1', name: 'Жаңа', languages: ['kk'], raw: {} }]);
+    const r = await s.call('POST', '/v1/applications', { key: s.keys.portal, body: applicationJson('KG-B', { serial: 612, kindergarten: 'KG-NEW' }) });
+    expect(r.statusCode, r.body).toBe(201);
+    const bad = await s.call('POST', '/v1/applications', { key: s.keys.portal, body: applicationJson('KG-C', { serial: 613, kindergarten: 'KG-NONE' }) });
+    expect(json(bad)).toMatchObject({ status: 400, errors: [{ path: '/preferences/0', reason: 'unknown_kindergarten' }] });
   });
 
   it("finds a child's applications by IIN (office, operator), limited to the key's districts", async () => {

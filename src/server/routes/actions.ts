@@ -111,7 +111,7 @@ export const actionRoutes: FastifyPluginAsync = async (app) => {
       // A queued or inactive application is what these steps change: the queue of its cohort.
       // Any other status is refused by the step itself, which then changes nothing.
       const changesQueue = place.status === 'queued' || place.status === 'inactive';
-      const db = rc.writing(changesQueue ? { district: place.district, cohorts: [{ district: place.district, birthYear: place.birthYear }] } : null);
+      const db = rc.writing(changesQueue ? { district: place.district, cohorts: [{ district: place.district, birthYear: place.birthYear, application: id }] } : null);
       await applicationAction(db, id, action, { date: rc.date, actor: rc.actor, reason: body.reason ?? undefined, calendar: rc.calendar, params: rc.rules.parameters });
       rc.log.info({ application: id, action }, 'application changed');
       const card = (await applicationCard(rc.db, id))!;

@@ -14,6 +14,8 @@ import type { RequestContext } from '../request-context.js';
 import { applicationBodySchema, applicationViewSchema, iinSchema, noticeSchema, openObject, pathIdSchema } from '../schemas.js';
 
 const SECURED = [{ apiKey: [] }];
+/** Reasons a registration may be refused for by a kept list of districts or kindergartens that is out of date. */
+const REFERENCE_REASONS = new Set(['unknown_district', 'unknown_kindergarten', 'preference_outside_district']);
 const idParams = { type: 'object', required: ['id'], additionalProperties: false, properties: { id: pathIdSchema } } as const;
 
 /** The application's district, once the key may reach it (404 unknown, 403 another district). */
@@ -43,8 +45,16 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
       const body = req.body as { district: string; child: { birthDate: string } };
       requireDistrict(keyOf(req), body.district);
       const birthYear = Number(body.child.birthDate.slice(0, 4));
-      const db = rc.writing({ district: body.district, cohorts: Number.isInteger(birthYear) ? [{ district: body.district, birthYear }] : [] });
-      const notice = await registerApplication(db, req.rawBody ?? JSON.stringify(req.body), 'body', rc.rules, rc.evaluator, rc.date, rc.actor);
+      const id = String((req.body as { id: unknown }).id);
+      const db = rc.writing({ district: body.district, cohorts: Number.isInteger(birthYear) ? [{ district: body.district, birthYear, application: id }] : [] });
+      const text = req.rawBody ?? JSON.stringify(req.body);
+      const register = () => registerApplication(db, text, 'body', rc.rules, rc.evaluator, rc.date, rc.actor);
+      const notice = await register().catch((e: unknown) => {
+        // Refused by the kept lists of districts and kindergartens: once more with fresh ones (one imported a moment ago).
+        if (!(e instanceof KezekError) || !REFERENCE_REASONS.has(String(e.details.reason)) || !rc.referenceKeptFromBefore) throw e;
+        rc.forgetReference();
+        return register();
+      });
       rc.log.info({ application: notice.application, outcome: notice.outcome, repeated: notice.repeated }, 'application registered');
       void reply.code(notice.repeated ? 200 : 201).header('location', `/v1/applications/${encodeURIComponent(notice.application)}`);
       return { application: notice.application, outcome: notice.outcome, reasons: notice.reasons, position: notice.position, date: rc.date };
@@ -123,8 +133,8 @@ export const applicationRoutes: FastifyPluginAsync = async (app) => {
       const { id } = req.params as { id: string };
       const { lang } = req.query as { lang: 'kk' | 'ru' | 'en' };
       await reachableApplication(rc, id);
-      const x = await explainApplication(rc.fresh, rc.rules, rc.calendar, id, rc.date, rc.knownRuleHashes);
-      return { application: id, date: rc.date, lang, text: explanationText(x, lang), explanation: x };
+      const x = await explainApplication(rc.fresh, rc.rules, rc.calendar, id, rc.date, rc.knownRuleHashes, rc.ruleLibrary);
+      return { application: id, date: rc.date, lang, text: explanationText(x, lang, rc.rules), explanation: x };
     },
   );
 
