@@ -18,6 +18,7 @@ interface ListArgs extends Common {
 
 interface RevokeArgs extends Common {
   name: string;
+  json: boolean;
 }
 
 /** A key's name: it is the actor `key:NAME` of everything the key does, in the audit trail. */
@@ -74,12 +75,17 @@ const list: CommandModule<Common, ListArgs> = {
 const revoke: CommandModule<Common, RevokeArgs> = {
   command: 'revoke <name>',
   describe: 'revoke a key at once (every server refuses it from the next request on)',
-  builder: (y) => y.positional('name', { type: 'string', demandOption: true }).example('$0 keys revoke office-med', 'the office lost its key'),
+  builder: (y) =>
+    y
+      .positional('name', { type: 'string', demandOption: true })
+      .option('json', { type: 'boolean', default: false, describe: 'print {"name", "revoked": "now"|"before"}' })
+      .example('$0 keys revoke office-med', 'the office lost its key'),
   handler: async (argv) => {
     const name = checkName(argv.name);
     await withContext(argv, async ({ db }) => {
       const r = await revokeKey(db, name);
       if (r === 'unknown') throw new NotFoundError('key', name);
+      if (argv.json) return print(JSON.stringify({ name, revoked: r === 'revoked' ? 'now' : 'before' }));
       print(r === 'revoked' ? `Key ${name} is revoked.` : `Key ${name} was revoked before.`);
     });
   },
