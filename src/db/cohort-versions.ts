@@ -36,3 +36,21 @@ export async function cohortToken(q: Queryable, district: string, birthYear: num
   );
   return rows[0]?.token ?? '';
 }
+
+/**
+ * What each cohort's queue of a district is, as a fingerprint per birth year
+ * (count, and the sum of the rows' last-change instants): any change by
+ * anyone (an import, the command line) changes it. One scan of the district
+ * for all its cohorts: the servers check their copies with it every few
+ * seconds, in the background, for the changes the versions do not see.
+ */
+export async function districtFingerprints(q: Queryable, district: string, birthYear?: number): Promise<Map<number, string>> {
+  const rows = await q.query<{ y: number; n: string | number; s: string | null }>(
+    `select extract(year from child_birth_date)::int as y, count(*) as n, sum((extract(epoch from updated_at) * 1000000)::bigint)::text as s
+       from applications
+      where district_id = $1 and status = 'queued'${birthYear === undefined ? '' : ' and child_birth_date >= make_date($2, 1, 1) and child_birth_date < make_date($2 + 1, 1, 1)'}
+      group by 1`,
+    birthYear === undefined ? [district] : [district, birthYear],
+  );
+  return new Map(rows.map((r) => [r.y, `${r.n}/${r.s ?? ''}`]));
+}

@@ -1,4 +1,4 @@
-import { cohortToken } from '../db/cohort-versions.js';
+import { cohortToken, districtFingerprints } from '../db/cohort-versions.js';
 import type { Queryable } from '../db/database.js';
 import { APPLICATION_ROW_SQL, cohortApplications, QUEUED_COHORT_SQL } from '../db/queue.js';
 import { compareIds } from '../domain/ids.js';
@@ -14,29 +14,35 @@ import { cohortPositions } from './cohort-positions.js';
  * cohort read returns, unchanged: the service computes positions from them
  * exactly as from the database. It is used only while the cohort's token is
  * the one it was read under (db/cohort-versions.ts: the service's own
- * changes, in any process, and the district's nights), and for at most
- * `maxAgeMs`, which bounds how late a change made outside the service (an
- * import, the command line) is seen; it is read again in the background a
- * little before that, so a busy cohort is not read while a request waits.
- * When this process itself changed one application of the cohort (and the
+ * changes, in any process, and the district's nights). Changes made outside
+ * the service (an import, the command line) raise no version: every
+ * `checkEveryMs` a background read of the district's fingerprints (one scan
+ * for all its cohorts) confirms each copy, or drops it when its cohort
+ * changed; a copy no check confirmed for `maxAgeMs` is read again. So such a
+ * change is seen within about `checkEveryMs`, and a cohort is read again only
+ * when it changed. When this process itself changed one application of the cohort (and the
  * version moved by exactly its own changes), only that application is read
  * again. With each copy go the positions of its members at a date
  * (cohort-positions.ts), computed once per copy, date and rule set.
  */
 export interface CohortCacheConfig {
-  /** How long a copy may be used at most (changes made outside the service are seen within this). */
+  /** How often a district's copies are checked against its fingerprints (changes made outside the service are seen within about this). */
+  checkEveryMs: number;
+  /** How long a copy no check confirmed may be used at most. */
   maxAgeMs: number;
   /** Rows kept across all cohorts; the least recently used cohorts go first. */
   maxRows: number;
 }
 
 interface Entry {
+  district: string;
+  birthYear: number;
   token: string;
+  /** The cohort's fingerprint when it was read (districtFingerprints). */
+  fingerprint: string;
   rows: Row[];
+  /** When it was read, or last confirmed by a check. */
   readAt: number;
-  /** This copy's age limit: the configured one less up to a quarter, so copies read together are not all read again together. */
-  maxAgeMs: number;
-  refreshing: boolean;
   /** Positions of the members, by date and rule set hash (the latest few). */
   positions: Map<string, Promise<Map<string, Position>>>;
   /** Versions this process made, each changing one application: version → application id. */
@@ -58,6 +64,8 @@ export class CohortCache {
   private readonly entries = new Map<string, Entry>();
   /** Reads in flight, by cohort and token: concurrent misses wait for one read. */
   private readonly reading = new Map<string, Promise<Entry>>();
+  /** When each district's copies were last checked (or are being checked: in the future). */
+  private readonly checked = new Map<string, number>();
   private rows = 0;
   hits = 0;
   misses = 0;
@@ -110,23 +118,48 @@ export class CohortCache {
     const key = `${district}\u0000${birthYear}`;
     const token = knownToken ?? (await cohortToken(q, district, birthYear));
     let entry = this.entries.get(key);
-    const age = entry ? this.now() - entry.readAt : Infinity;
-    if (entry && entry.token !== token && age < entry.maxAgeMs) entry = (await this.patch(q, key, entry, token)) ?? entry;
-    if (entry && entry.token === token && age < entry.maxAgeMs) {
+    const young = (e: Entry) => this.now() - e.readAt < this.config.maxAgeMs;
+    if (entry && entry.token !== token && young(entry)) entry = (await this.patch(q, key, entry, token)) ?? entry;
+    if (entry && entry.token === token && young(entry)) {
       this.hits++;
       // Most recently used last, for the eviction order.
       this.entries.delete(key);
       this.entries.set(key, entry);
-      if (age > entry.maxAgeMs * 0.75 && !entry.refreshing) {
-        entry.refreshing = true;
-        void this.read(this.background, key, district, birthYear).catch(() => {
-          entry.refreshing = false;
-        });
-      }
+      this.checkSoon(district);
       return entry;
     }
     this.misses++;
     return this.read(q, key, district, birthYear, token);
+  }
+
+  /**
+   * Checks the district's copies against its fingerprints in the background,
+   * when the last check is older than `checkEveryMs` (less up to a quarter, so
+   * districts read together are not checked together): a copy whose cohort
+   * is unchanged is confirmed, another dropped (read again when asked for).
+   */
+  private checkSoon(district: string): void {
+    const last = this.checked.get(district) ?? 0;
+    const now = this.now();
+    if (now - last < this.config.checkEveryMs * (0.75 + Math.random() / 4)) return;
+    // Marked as checked now, so that the requests meanwhile do not start another check.
+    this.checked.set(district, now);
+    void districtFingerprints(this.background, district)
+      .then((prints) => {
+        for (const [key, e] of this.entries) {
+          if (e.district !== district) continue;
+          if (prints.get(e.birthYear) === e.fingerprint) e.readAt = Math.max(e.readAt, now);
+          else this.drop(key);
+        }
+      })
+      .catch(() => this.checked.delete(district));
+  }
+
+  private drop(key: string): void {
+    const e = this.entries.get(key);
+    if (!e) return;
+    this.entries.delete(key);
+    this.rows -= e.rows.length;
   }
 
   /**
@@ -145,6 +178,8 @@ export class CohortCache {
       ids.push(id);
     }
     let rows = entry.rows;
+    // The fingerprint moved with the change: the one the rows are read under now.
+    const fingerprint = (await districtFingerprints(q, entry.district, entry.birthYear)).get(entry.birthYear) ?? '';
     for (const id of new Set(ids)) {
       const [now] = await q.query<Row>(APPLICATION_ROW_SQL, [id]);
       rows = rows.filter((r) => r.id !== id);
@@ -157,7 +192,7 @@ export class CohortCache {
     const held = this.entries.get(key);
     if (held !== entry) return held?.token === token ? held : undefined;
     this.patched++;
-    const next: Entry = { ...entry, token, rows, positions: new Map(), own: new Map([...entry.own].filter(([v]) => v > to.version)) };
+    const next: Entry = { ...entry, token, fingerprint, rows, positions: new Map(), own: new Map([...entry.own].filter(([v]) => v > to.version)) };
     this.entries.set(key, next);
     this.rows += rows.length - entry.rows.length;
     return next;
@@ -175,8 +210,9 @@ export class CohortCache {
     const work = (async () => {
       const token = knownToken ?? (await cohortToken(q, district, birthYear));
       const readAt = this.now();
+      const fingerprint = (await districtFingerprints(q, district, birthYear)).get(birthYear) ?? '';
       const rows = await q.query<Row>(QUEUED_COHORT_SQL, [district, birthYear]);
-      const entry: Entry = { token, rows, readAt, maxAgeMs: this.config.maxAgeMs * (1 - Math.random() / 4), refreshing: false, positions: new Map(), own: new Map() };
+      const entry: Entry = { district, birthYear, token, fingerprint, rows, readAt, positions: new Map(), own: new Map() };
       this.store(key, entry);
       return entry;
     })();

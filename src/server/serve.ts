@@ -17,7 +17,9 @@ export interface ServeConfig {
   rateLimitPerMinute: number;
   /** How long a write waits for a district's nightly transaction before 409 RUN_IN_PROGRESS. */
   runWaitMs: number;
-  /** The longest a cohort's queue is answered from memory: how late a change made outside the service is seen. */
+  /** How often a server checks its cohort copies for changes made outside the service (an import, the command line): how late such a change is seen. */
+  cohortCheckEveryMs: number;
+  /** The longest a cohort copy no check confirmed is used. */
   cohortMaxAgeMs: number;
   /** Rows of cohort queues kept in memory at most (about 1 KB each). */
   cohortMaxRows: number;
@@ -36,6 +38,7 @@ export const SERVE_DEFAULTS: Readonly<Omit<ServeConfig, 'date'>> = Object.freeze
   port: 8080,
   rateLimitPerMinute: 60_000,
   runWaitMs: 3000,
+  cohortCheckEveryMs: 15_000,
   cohortMaxAgeMs: 60_000,
   cohortMaxRows: 400_000,
   trustProxy: false,
@@ -61,11 +64,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export function serverState(ctx: KezekContext, db: Database, config: Pick<ServeConfig, 'date' | 'runWaitMs' | 'cohortMaxAgeMs' | 'cohortMaxRows'>): ServerState {
+export function serverState(ctx: KezekContext, db: Database, config: Pick<ServeConfig, 'date' | 'runWaitMs' | 'cohortCheckEveryMs' | 'cohortMaxAgeMs' | 'cohortMaxRows'>): ServerState {
   return {
     ctx,
     db,
-    cohorts: new CohortCache({ maxAgeMs: config.cohortMaxAgeMs, maxRows: config.cohortMaxRows }, db),
+    cohorts: new CohortCache({ checkEveryMs: config.cohortCheckEveryMs, maxAgeMs: config.cohortMaxAgeMs, maxRows: config.cohortMaxRows }, db),
     reference: new ReferenceCache(REFERENCE_MAX_AGE_MS),
     today: config.date ? () => config.date! : () => todayInKazakhstan(),
     runWaitMs: config.runWaitMs,

@@ -108,7 +108,7 @@ export interface TestServer {
 }
 
 /** For each test: a fresh database with the fixture, its keys, and the service on it (not listening). */
-export function useServer(backend: Backend, o: { date?: string; runWaitMs?: number; rateLimitPerMinute?: number } = {}): () => TestServer {
+export function useServer(backend: Backend, o: { date?: string; runWaitMs?: number; rateLimitPerMinute?: number; cohortCheckEveryMs?: number } = {}): () => TestServer {
   const db = useDatabase(backend);
   let current: TestServer | undefined;
   beforeEach(async () => {
@@ -116,7 +116,12 @@ export function useServer(backend: Backend, o: { date?: string; runWaitMs?: numb
     writeFixture(dir);
     await importData(db(), dir);
     const keys = await makeKeys(db());
-    const state = serverState(context(), db(), { ...SERVE_DEFAULTS, date: o.date ?? DATE, runWaitMs: o.runWaitMs ?? SERVE_DEFAULTS.runWaitMs });
+    const state = serverState(context(), db(), {
+      ...SERVE_DEFAULTS,
+      date: o.date ?? DATE,
+      runWaitMs: o.runWaitMs ?? SERVE_DEFAULTS.runWaitMs,
+      cohortCheckEveryMs: o.cohortCheckEveryMs ?? SERVE_DEFAULTS.cohortCheckEveryMs,
+    });
     const app = await buildServer(state, { rateLimitPerMinute: o.rateLimitPerMinute ?? SERVE_DEFAULTS.rateLimitPerMinute });
     await app.ready();
     current = {
