@@ -38,7 +38,7 @@ interface Entry {
   district: string;
   birthYear: number;
   token: string;
-  /** The cohort's fingerprint when it was read (districtFingerprints). */
+  /** The cohort's fingerprint when it was read (districtFingerprints); '' after this process changed it, until the next check. */
   fingerprint: string;
   rows: Row[];
   /** When it was read, or last confirmed by a check. */
@@ -148,7 +148,9 @@ export class CohortCache {
       .then((prints) => {
         for (const [key, e] of this.entries) {
           if (e.district !== district) continue;
-          if (prints.get(e.birthYear) === e.fingerprint) e.readAt = Math.max(e.readAt, now);
+          const print = prints.get(e.birthYear) ?? '';
+          if (e.fingerprint === '') e.fingerprint = print;
+          else if (print === e.fingerprint) e.readAt = Math.max(e.readAt, now);
           else this.drop(key);
         }
       })
@@ -178,8 +180,6 @@ export class CohortCache {
       ids.push(id);
     }
     let rows = entry.rows;
-    // The fingerprint moved with the change: the one the rows are read under now.
-    const fingerprint = (await districtFingerprints(q, entry.district, entry.birthYear)).get(entry.birthYear) ?? '';
     for (const id of new Set(ids)) {
       const [now] = await q.query<Row>(APPLICATION_ROW_SQL, [id]);
       rows = rows.filter((r) => r.id !== id);
@@ -192,7 +192,10 @@ export class CohortCache {
     const held = this.entries.get(key);
     if (held !== entry) return held?.token === token ? held : undefined;
     this.patched++;
-    const next: Entry = { ...entry, token, fingerprint, rows, positions: new Map(), own: new Map([...entry.own].filter(([v]) => v > to.version)) };
+    // The fingerprint moved with the change; the next check takes the new one (a district scan per
+    // registration would cost more than the copy saves). A change made outside the service in between
+    // is then seen when the copy grows too old (maxAgeMs), not at that check.
+    const next: Entry = { ...entry, token, fingerprint: '', rows, positions: new Map(), own: new Map([...entry.own].filter(([v]) => v > to.version)) };
     this.entries.set(key, next);
     this.rows += rows.length - entry.rows.length;
     return next;
