@@ -19,7 +19,7 @@ import { fmt, machine } from './support.js';
  * 500 requests/s, registrations at 100/s, and both while a nightly run of
  * those applications is in progress. Prints p50/p99 and every answer that was
  * not 2xx (during the night only RUN_IN_PROGRESS may be).
- *   --applications N  --duration S  --lookup-rate R  --register-rate R  --only lookups|registrations|night
+ *   --applications N  --duration S  --lookup-rate R  --register-rate R  --only lookups|registrations|night  --night-workers N
  */
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1]! : fallback);
@@ -28,6 +28,7 @@ const DURATION_S = Number(arg('--duration', '30'));
 const LOOKUP_RATE = Number(arg('--lookup-rate', '500'));
 const REGISTER_RATE = Number(arg('--register-rate', '100'));
 const ONLY = arg('--only', '');
+const NIGHT_WORKERS = Number(arg('--night-workers', '2'));
 const DB_URL = process.env.KEZEK_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SCHEMA = `kezek_bench_serve_${APPLICATIONS}`;
 const DATE = '2026-09-01';
@@ -201,7 +202,7 @@ try {
   if (!ONLY || ONLY === 'night') {
     const out = mkdtempSync(join(tmpdir(), 'kezek-bench-serve-'));
     const started = performance.now();
-    const night = spawn(BIN, ['allocate', '--date', DATE, '--out', out, '--workers', '2'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const night = spawn(BIN, ['allocate', '--date', DATE, '--out', out, '--workers', String(NIGHT_WORKERS)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     // Connections enough to keep offering the rates while answers take seconds.
     const regs = load(`registrations ${REGISTER_RATE}/s, night running`, server.url, REGISTER_RATE, 600, registration, setup.key, 1);
     const looks = load(`lookups ${LOOKUP_RATE}/s, night running`, server.url, LOOKUP_RATE, 600, lookup, setup.key, 1 / 2);
@@ -209,7 +210,7 @@ try {
     const nightS = (performance.now() - started) / 1000;
     regs.stop();
     looks.stop();
-    console.log(`nightly run of ${fmt(setup.ids.length)} queued applications (--workers 2): ${nightS.toFixed(1)} s, exit code ${code}`);
+    console.log(`nightly run of ${fmt(setup.ids.length)} queued applications (--workers ${NIGHT_WORKERS}): ${nightS.toFixed(1)} s, exit code ${code}`);
     report(await regs.done);
     report(await looks.done);
     rmSync(out, { recursive: true, force: true });

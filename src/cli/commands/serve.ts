@@ -14,7 +14,7 @@ interface Args extends Common {
 }
 
 /** Connections of a server process to PostgreSQL: requests in flight share them. */
-const POOL_SIZE = 10;
+const POOL_SIZE = 20;
 /** After SIGTERM, how long requests in flight may take before the process gives up on them. */
 const STOP_GRACE_MS = 20_000;
 
