@@ -2,10 +2,10 @@ import type { ApiKey, KeyRole } from '../db/keys.js';
 import { KezekError } from '../errors.js';
 
 /**
- * Who may do what (api.md): a route names the roles it serves; a key limited
- * to districts reaches only applications (and runs' districts) of those.
+ * Who may do what (api.md): a route names the roles it serves (the routes
+ * that answer personal data serve portal, office and operator only); a key
+ * limited to districts reaches only applications (and runs' districts) of those.
  */
-export const PERSONAL_DATA_ROLES: readonly KeyRole[] = ['portal', 'office', 'operator'];
 
 export function mayReachDistrict(key: ApiKey, district: string): boolean {
   return key.districts.length === 0 || key.districts.includes(district);

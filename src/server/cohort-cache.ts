@@ -67,6 +67,7 @@ export class CohortCache {
   /** When each district's copies were last checked (or are being checked: in the future). */
   private readonly checked = new Map<string, number>();
   private rows = 0;
+  /** Counts, for tests and a curious operator: answers from a copy, reads, copies patched with one application. */
   hits = 0;
   misses = 0;
   patched = 0;
