@@ -117,10 +117,17 @@ function kezekProblem(req: FastifyRequest, e: KezekError): Problem {
   }
 }
 
+/** The database cannot be reached or is shutting down (a connection error, PostgreSQL's classes 08 and 57P). */
+function databaseGone(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && (/^(08|57P)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code));
+}
+
 /** The one error handler: coded errors as problems, anything else as a 500 that names the request id (the log has the rest). */
 export function errorHandler(e: FastifyError | KezekError | Error, req: FastifyRequest, reply: FastifyReply): FastifyReply {
   let p: Problem | null = null;
   if (isKezekError(e)) p = kezekProblem(req, e);
+  else if (databaseGone(e)) p = problem(req, 503, 'UNAVAILABLE', 'the database cannot be reached now; try again later');
   else p = frameworkProblem(req, e as FastifyError);
   if (!p) {
     const status = (e as FastifyError).statusCode;
@@ -128,7 +135,7 @@ export function errorHandler(e: FastifyError | KezekError | Error, req: FastifyR
   }
   if (p.status >= 500) req.log.error({ err: e }, 'request failed');
   else req.log.info({ code: p.code, status: p.status }, 'request refused');
-  if (p.code === 'RUN_IN_PROGRESS') void reply.header('retry-after', String(RUN_RETRY_AFTER_S));
+  if (p.code === 'RUN_IN_PROGRESS' || p.code === 'UNAVAILABLE' || p.code === 'CONCURRENT_CHANGE') void reply.header('retry-after', String(RUN_RETRY_AFTER_S));
   if (p.code === 'UNAUTHORIZED') void reply.header('www-authenticate', 'Bearer');
   return sendProblem(reply, p);
 }

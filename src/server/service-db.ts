@@ -53,10 +53,18 @@ export function serviceDatabase(db: Database, reads: Queryable, scope: WriteScop
             { cause: e },
           );
         }
+        // Two transactions that met in a deadlock or a serialisation conflict: the one refused stored nothing.
+        if (isRetryable(e)) throw new KezekError('CONCURRENT_CHANGE', 'the data changed during the request (another request at the same moment): nothing was stored; try again', {}, { cause: e });
         throw e;
       }
       scope?.cohorts.forEach((c, i) => onCommitted?.(c, versions[i]!));
       return out;
     },
   };
+}
+
+/** PostgreSQL's deadlock_detected and serialization_failure. */
+function isRetryable(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return code === '40P01' || code === '40001';
 }

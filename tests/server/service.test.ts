@@ -21,11 +21,17 @@ describe('the service: readiness, logs, rate limit, documents', () => {
     const behind = await s.call('GET', '/readyz');
     expect(behind.statusCode).toBe(503);
     expect(json(behind)).toMatchObject({ code: 'NOT_READY', detail: expect.stringContaining('008_api_keys.sql') });
-    const broken: Database = { ...s.db(), query: async () => Promise.reject(new Error('connection lost')) };
+    const broken: Database = { ...s.db(), query: async () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })) };
     const down = await buildServer(serverState(s.state.ctx, broken, { ...SERVE_DEFAULTS, date: DATE }), { rateLimitPerMinute: 100 });
     try {
       expect((await down.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(503);
       expect((await down.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+      // A request while the database is gone: 503 with Retry-After, no detail of the connection.
+      const r = await down.inject({ method: 'GET', url: '/v1/applications/S1', headers: { authorization: `Bearer ${s.keys.portal}` } });
+      expect(r.statusCode).toBe(503);
+      expect(r.headers['retry-after']).toBe('2');
+      expect(json(r)).toMatchObject({ code: 'UNAVAILABLE' });
+      expect(r.body).not.toContain('5432');
     } finally {
       await down.close();
     }
