@@ -29,7 +29,13 @@ export type ErrorCode =
   /** A district's allocation broke an invariant of allocation.md: the district is not stored (a bug; report it with the counterexample). */
   | 'AUDIT_FAILED'
   /** The server's schema lacks migrations this kezek has: `kezek db migrate` first (it may lock large tables). */
-  | 'SCHEMA_BEHIND';
+  | 'SCHEMA_BEHIND'
+  /** The district's nightly transaction held what a request needs for longer than it may wait: nothing was stored; try again shortly. */
+  | 'RUN_IN_PROGRESS'
+  /** The online service: no API key, or one it does not know (or revoked). */
+  | 'UNAUTHORIZED'
+  /** The online service: the key's role or districts do not allow the request. */
+  | 'FORBIDDEN';
 
 /** Exit codes of the command line (formats.md): 2 bad usage or input, 1 run error, 3 done but a person must look. */
 const EXIT_CODES: Record<ErrorCode, number> = {
@@ -52,6 +58,9 @@ const EXIT_CODES: Record<ErrorCode, number> = {
   DB_FAILED: 1,
   DATABASE_BUSY: 1,
   SCHEMA_BEHIND: 2,
+  RUN_IN_PROGRESS: 1,
+  UNAUTHORIZED: 2,
+  FORBIDDEN: 2,
 };
 
 export class KezekError extends Error {
@@ -68,9 +77,9 @@ export class KezekError extends Error {
   }
 }
 
-/** Bad input in a file: names the file, the line and the field. */
+/** Bad input in a file: names the file, the line and the field (and the reject reason, as rejects.ndjson says it). */
 export class InputError extends KezekError {
-  constructor(message: string, where: { file?: string; line?: number; field?: string } = {}) {
+  constructor(message: string, where: { file?: string; line?: number; field?: string; reason?: string } = {}) {
     const prefix = where.file ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : '';
     super('INPUT_INVALID', `${prefix}${message}${where.field ? ` (field ${where.field})` : ''}`, where);
     this.name = 'InputError';

@@ -46,6 +46,8 @@ export interface DatabaseConfig {
   owner?: DatabaseOwner | undefined;
   /** Embedded only: how long PGlite may take to start before the folder is declared unusable (milliseconds; default 120 000). */
   startTimeoutMs?: number | undefined;
+  /** PostgreSQL only: the pool's size (default 4; `kezek serve` takes more, for requests in flight). */
+  maxConnections?: number | undefined;
 }
 
 /** Who holds an embedded folder, as a waiting process will be told (with the pid and since). */

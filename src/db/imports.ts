@@ -7,12 +7,16 @@ import type { Database, Queryable } from './database.js';
  * expanded with jsonb_to_recordset, so one statement writes a whole batch on
  * both PostgreSQL and PGlite.
  */
+/** The reads of knownDistricts and knownKindergartens (the online service keeps their answers a few seconds). */
+export const KNOWN_DISTRICTS_SQL = 'select id from districts';
+export const KNOWN_KINDERGARTENS_SQL = 'select id, district_id from kindergartens';
+
 export async function knownDistricts(db: Queryable): Promise<Set<string>> {
-  return new Set((await db.query<{ id: string }>('select id from districts')).map((r) => r.id));
+  return new Set((await db.query<{ id: string }>(KNOWN_DISTRICTS_SQL)).map((r) => r.id));
 }
 
 export async function knownKindergartens(db: Queryable): Promise<Map<string, string>> {
-  const rows = await db.query<{ id: string; district_id: string }>('select id, district_id from kindergartens');
+  const rows = await db.query<{ id: string; district_id: string }>(KNOWN_KINDERGARTENS_SQL);
   return new Map(rows.map((r) => [r.id, r.district_id]));
 }
 

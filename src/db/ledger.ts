@@ -52,7 +52,7 @@ export interface LedgerEntry {
 }
 
 /** jsonb does not keep key order; rebuild counts in the order the run writes them. */
-function canonicalCounts(c: DistrictCounts): DistrictCounts {
+export function canonicalCounts(c: DistrictCounts): DistrictCounts {
   const ranks = Object.keys(c.referralsByPreferenceRank).sort((a, b) => Number(a) - Number(b));
   return {
     queued: c.queued,

@@ -28,7 +28,7 @@ export interface OpenOptions {
 export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
   let db: Database;
   try {
-    db = config.databaseUrl ? await openPostgres(config.databaseUrl, config.schema) : await openEmbeddedDatabase(config);
+    db = config.databaseUrl ? await openPostgres(config.databaseUrl, config.schema, config.maxConnections) : await openEmbeddedDatabase(config);
   } catch (e) {
     if (e instanceof KezekError) throw e;
     const where = config.databaseUrl ? 'the PostgreSQL server (DATABASE_URL)' : `the embedded database in ${config.dataDir}`;

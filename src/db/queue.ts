@@ -47,20 +47,32 @@ function toApplication(r: ApplicationRow): StoredApplication {
   };
 }
 
+/** The read of one application (parameter: its id), in the rows' shape of QUEUED_COHORT_SQL. */
+export const APPLICATION_ROW_SQL = `select ${COLUMNS} from applications where id = $1`;
+
 export async function findApplication(db: Queryable, id: string): Promise<StoredApplication | null> {
-  const rows = await db.query<ApplicationRow>(`select ${COLUMNS} from applications where id = $1`, [id]);
+  const rows = await db.query<ApplicationRow>(APPLICATION_ROW_SQL, [id]);
   return rows[0] ? toApplication(rows[0]) : null;
+}
+
+/**
+ * The read of one cohort's queue, parameters (district, birth year). Exported so that
+ * the online service can answer it from its memory while the cohort is unchanged
+ * (src/server/cohort-cache.ts): the rows must stay exactly what this statement returns.
+ */
+export const QUEUED_COHORT_SQL = `select ${COLUMNS} from applications
+      where district_id = $1 and status = 'queued'
+        and child_birth_date >= make_date($2, 1, 1) and child_birth_date < make_date($2 + 1, 1, 1)
+      order by id collate "C"`;
+
+/** The applications of QUEUED_COHORT_SQL's rows, as queuedCohort gives them. */
+export function cohortApplications(rows: readonly unknown[]): StoredApplication[] {
+  return (rows as ApplicationRow[]).map(toApplication);
 }
 
 /** The queued applications of one cohort (district + birth year). */
 export async function queuedCohort(db: Queryable, district: string, birthYear: number): Promise<StoredApplication[]> {
-  const rows = await db.query<ApplicationRow>(
-    `select ${COLUMNS} from applications
-      where district_id = $1 and status = 'queued'
-        and child_birth_date >= make_date($2, 1, 1) and child_birth_date < make_date($2 + 1, 1, 1)
-      order by id collate "C"`,
-    [district, birthYear],
-  );
+  const rows = await db.query<ApplicationRow>(QUEUED_COHORT_SQL, [district, birthYear]);
   return rows.map(toApplication);
 }
 

@@ -49,16 +49,16 @@ export async function registerApplication(
   date: string,
   actor: string,
 ): Promise<Notice> {
-  if (Buffer.byteLength(text, 'utf8') > MAX_APPLICATION_BYTES) throw new InputError(`larger than ${MAX_APPLICATION_BYTES / 1024} KiB`, { file: source });
+  if (Buffer.byteLength(text, 'utf8') > MAX_APPLICATION_BYTES) throw new InputError(`larger than ${MAX_APPLICATION_BYTES / 1024} KiB`, { file: source, reason: 'too_large' });
   let given: unknown;
   try {
     given = JSON.parse(text);
   } catch (e) {
-    throw new InputError(`not valid JSON: ${jsonErrorWithPlace(text, (e as Error).message)}`, { file: source });
+    throw new InputError(`not valid JSON: ${jsonErrorWithPlace(text, (e as Error).message)}`, { file: source, reason: 'invalid_json' });
   }
-  if (typeof given !== 'object' || given === null || Array.isArray(given)) throw new InputError('not_object: an application is a JSON object', { file: source });
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) throw new InputError('not_object: an application is a JSON object', { file: source, reason: 'not_object' });
   const problem = lineProblem(given);
-  if (problem) throw new InputError(`${problem.reason}: ${problem.message}`, { file: source, ...(problem.field ? { field: problem.field } : {}) });
+  if (problem) throw new InputError(`${problem.reason}: ${problem.message}`, { file: source, reason: problem.reason, ...(problem.field ? { field: problem.field } : {}) });
   const value = { ...(given as Record<string, unknown>) };
   if (value.registeredAt === undefined) value.registeredAt = registrationInstant(date);
   const checked = checkApplication(value, {
@@ -67,7 +67,7 @@ export async function registerApplication(
     maxPreferences: rules.parameters.maxPreferences,
     knownRights: rules.knownRights,
   });
-  if (!checked.ok) throw new InputError(`${checked.reject.reason}: ${checked.reject.message}`, { file: source, ...(checked.reject.field ? { field: checked.reject.field } : {}) });
+  if (!checked.ok) throw new InputError(`${checked.reject.reason}: ${checked.reject.message}`, { file: source, reason: checked.reject.reason, ...(checked.reject.field ? { field: checked.reject.field } : {}) });
   const record = checked.value;
   const evaluation = await evaluator.evaluate({ ...record, status: 'queued' }, date);
   const status = evaluation.eligible ? 'queued' : 'refused';

@@ -17,8 +17,10 @@ import { noticesCommand } from './notices.js';
 import { positionCommand } from './position.js';
 import { referralCommand } from './referral.js';
 import { registerCommand } from './register.js';
+import { keysCommand } from './keys.js';
 import { rulesCommand } from './rules.js';
 import { runsCommand } from './runs.js';
+import { serveCommand } from './serve.js';
 
 /** Every command, one module each; add new ones here. */
 export const COMMANDS = [
@@ -41,4 +43,6 @@ export const COMMANDS = [
   calendarCommand,
   dbCommand,
   demoCommand,
+  serveCommand,
+  keysCommand,
 ] as unknown as CommandModule<Common, Common>[];

@@ -1,0 +1,70 @@
+import { raiseCohortVersion } from '../db/cohort-versions.js';
+import type { Database, Queryable } from '../db/database.js';
+import { holdDistrictFromRun, isLockTimeout } from '../db/district-gate.js';
+import { KezekError } from '../errors.js';
+
+/**
+ * The database a service gets for one request: the same services the command
+ * line calls (src/online/*), on a Database whose reads of a cohort's queue
+ * come from the server's copy and whose transactions
+ *  - wait for locks at most `waitMs` (then RUN_IN_PROGRESS: the only long
+ *    holder of the rows a request needs is a district's nightly transaction),
+ *  - first hold the district against its nightly run when the request
+ *    changes its queue (db/district-gate.ts), and
+ *  - raise the versions of the cohorts they change, so that every server
+ *    process knows its copy is stale once they commit.
+ */
+export interface WriteScope {
+  /** The district whose nightly transaction this write must not overlap; null when it changes no queue. */
+  district: string | null;
+  /** The application whose cohort's queue the write may change (with its cohort). */
+  cohorts: readonly { district: string; birthYear: number; application: string }[];
+}
+
+/** Told after a commit which version each changed cohort reached (the cohort copy follows). */
+export type OnCommitted = (cohort: WriteScope['cohorts'][number], version: number) => void;
+
+export function serviceDatabase(db: Database, reads: Queryable, scope: WriteScope | null, waitMs: number, onCommitted?: OnCommitted): Database {
+  return {
+    kind: db.kind,
+    query: (sql, params) => reads.query(sql, params),
+    copyIn: (table, columns, text) => db.copyIn(table, columns, text),
+    copyOut: (sql) => db.copyOut(sql),
+    session: (fn) => db.session(fn),
+    exec: (sql) => db.exec(sql),
+    close: () => db.close(),
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      const versions: number[] = [];
+      let out: T;
+      try {
+        out = await db.transaction(async (tx) => {
+          if (scope?.district) await holdDistrictFromRun(tx, scope.district, waitMs);
+          else await tx.query(`select set_config('lock_timeout', $1, true)`, [`${Math.max(1, Math.round(waitMs))}ms`]);
+          const result = await fn(tx);
+          for (const c of scope?.cohorts ?? []) versions.push(await raiseCohortVersion(tx, c.district, c.birthYear));
+          return result;
+        });
+      } catch (e) {
+        if (isLockTimeout(e)) {
+          throw new KezekError(
+            'RUN_IN_PROGRESS',
+            `${scope?.district ? `district ${scope.district}` : 'what this request changes'} is being allocated by the nightly run (its transaction held it over ${Math.round(waitMs / 1000)} s): nothing was stored; try again shortly`,
+            { district: scope?.district ?? null },
+            { cause: e },
+          );
+        }
+        // Two transactions that met in a deadlock or a serialisation conflict: the one refused stored nothing.
+        if (isRetryable(e)) throw new KezekError('CONCURRENT_CHANGE', 'the data changed during the request (another request at the same moment): nothing was stored; try again', {}, { cause: e });
+        throw e;
+      }
+      scope?.cohorts.forEach((c, i) => onCommitted?.(c, versions[i]!));
+      return out;
+    },
+  };
+}
+
+/** PostgreSQL's deadlock_detected and serialization_failure. */
+function isRetryable(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return code === '40P01' || code === '40001';
+}
