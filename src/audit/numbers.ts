@@ -97,6 +97,14 @@ function waitingFrom(h: DistrictNumbers['waitingHistogram']): DistrictNumbers['w
   ) as DistrictNumbers['waitingDays'];
 }
 
+/** A district's numbers as summary.json and audit.json carry them (the waiting days' histogram stays inside). */
+export type PublishedNumbers = Omit<DistrictNumbers, 'waitingHistogram' | 'district'>;
+
+export function publishedNumbers(n: DistrictNumbers): PublishedNumbers {
+  const { waitingHistogram: _h, district: _d, ...rest } = n;
+  return rest;
+}
+
 /** The night's numbers over all its districts: sums, and quantiles of the merged waiting days. */
 export interface RunNumbers {
   referrals: number;

@@ -1,25 +1,16 @@
+import { CSV_BOM, csvField, type CsvValue } from '../codec/csv.js';
+
 /**
- * CSV for spreadsheet programs (RFC 4180): UTF-8 with a byte order mark, so
- * Excel reads Kazakh and Russian letters right; CRLF line ends; a field
- * quoted when it holds a comma, a quote or a line break; lists joined with
- * `;`; empty for null. Column names are the JSON keys in snake_case, like the
+ * Objects and NDJSON as CSV (codec/csv.ts: RFC 4180, UTF-8 with a byte order
+ * mark, CRLF). Column names are the JSON keys in snake_case, like the
  * bulletin's CSV (api.md).
  */
-export const BOM = '\ufeff';
-
-export type CsvValue = string | number | boolean | null | undefined | readonly (string | number)[];
-
-export function csvField(v: CsvValue): string {
-  if (v === null || v === undefined) return '';
-  const text = Array.isArray(v) ? v.join(';') : String(v);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 export const snakeCase = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** Objects as a CSV document (with its BOM), one row each, the columns given (in their order). */
 export function csvOf(columns: readonly string[], rows: Iterable<Record<string, unknown>>): string {
-  let out = BOM + columns.map(snakeCase).join(',') + '\r\n';
+  let out = CSV_BOM + columns.map(snakeCase).join(',') + '\r\n';
   for (const r of rows) out += columns.map((c) => csvField(r[c] as CsvValue)).join(',') + '\r\n';
   return out;
 }

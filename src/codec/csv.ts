@@ -5,13 +5,16 @@
  */
 export const CSV_BOM = '\ufeff';
 
-export function csvField(v: string | number | boolean | null | undefined): string {
+/** A field's value: a list is joined with `;`, null is empty. */
+export type CsvValue = string | number | boolean | null | undefined | readonly (string | number)[];
+
+export function csvField(v: CsvValue): string {
   if (v === null || v === undefined) return '';
-  const s = String(v);
+  const s = Array.isArray(v) ? v.join(';') : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 /** A whole CSV text: the header, then the rows; with the byte order mark. */
-export function csvText(header: readonly string[], rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
+export function csvText(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
   return CSV_BOM + [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

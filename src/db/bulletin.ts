@@ -14,16 +14,27 @@ export interface FreeGroupRow {
   freeSeats: number;
 }
 
-/** Groups with free seats now (reported minus live referrals), by district, kindergarten and group in byte order. */
-export async function freeGroups(db: Queryable, districts: readonly string[]): Promise<FreeGroupRow[]> {
+/**
+ * Groups with free seats (reported minus live referrals), by district,
+ * kindergarten and group in byte order: now, or at the end of day `on` (what
+ * the seat history records after that day taken back: every change of a
+ * group's free seats is a seat event with its seats before and after).
+ */
+export async function freeGroups(db: Queryable, districts: readonly string[], on: string | null = null): Promise<FreeGroupRow[]> {
   const rows = await db.query<{
     district_id: string; kindergarten_id: string; name: string; group_id: string; birth_year: number; language: Language; group_type: GroupType; free_seats: number;
   }>(
-    `select k.district_id, f.kindergarten_id, k.name, f.group_id, f.birth_year, f.language, f.group_type, f.free_seats
+    `with later as (
+       select kindergarten_id, group_id, sum(free_after - coalesce(free_before, 0))::int as delta
+         from seat_events
+        where $2::date is not null and coalesce(effective_on, ((at at time zone 'UTC') + interval '5 hours')::date) > $2::date
+        group by kindergarten_id, group_id)
+     select k.district_id, f.kindergarten_id, k.name, f.group_id, f.birth_year, f.language, f.group_type, f.free_seats - coalesce(l.delta, 0) as free_seats
        from places_free f join kindergartens k on k.id = f.kindergarten_id
-      where f.free_seats > 0 and (cardinality($1::text[]) = 0 or k.district_id = any($1::text[]))
+       left join later l on l.kindergarten_id = f.kindergarten_id and l.group_id = f.group_id
+      where f.free_seats - coalesce(l.delta, 0) > 0 and (cardinality($1::text[]) = 0 or k.district_id = any($1::text[]))
       order by k.district_id collate "C", f.kindergarten_id collate "C", f.group_id collate "C"`,
-    [districts],
+    [districts, on],
   );
   return rows.map((r) => ({
     district: r.district_id,

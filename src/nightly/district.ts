@@ -6,7 +6,7 @@ import { commitWithoutFlush, readStoredDistrict, storeDistrict } from '../db/dis
 import { readDistrictAudit, storeDistrictAudit } from '../db/audits.js';
 import { readLapses, storeLapses } from '../db/lapses.js';
 import type { DistrictAudit } from '../audit/invariants.js';
-import type { DistrictNumbers } from '../audit/numbers.js';
+import { publishedNumbers, type DistrictNumbers, type PublishedNumbers } from '../audit/numbers.js';
 import { ledgerEntry, tryLockDistrict } from '../db/ledger.js';
 import type { Calendar } from '../domain/calendar.js';
 import type { DistrictCounts, LapseCounts } from '../domain/outcomes.js';
@@ -38,8 +38,6 @@ export interface DistrictSummary extends DistrictCounts {
   numbers: PublishedNumbers | null;
 }
 
-/** A district's numbers as summary.json and audit.json carry them (the waiting days' histogram stays inside). */
-export type PublishedNumbers = Omit<DistrictNumbers, 'waitingHistogram' | 'district'>;
 
 /** One district done: its summary and its lines of the run folder, as NDJSON (UTF-8 bytes, each in a buffer of its own). */
 export interface DistrictDone {
@@ -79,7 +77,7 @@ export async function runDistrict(q: Queryable, plan: DistrictPlan, compute: Com
     const lapses = await readLapses(q, date, district);
     const audited = await readDistrictAudit(q, date, district);
     return {
-      summary: { district, inputHash: done.inputHash, resumed: true, ...done.counts, lifecycle: lapses.counts, numbers: audited ? published(audited.numbers) : null },
+      summary: { district, inputHash: done.inputHash, resumed: true, ...done.counts, lifecycle: lapses.counts, numbers: audited ? publishedNumbers(audited.numbers) : null },
       audit: audited?.audit ?? null,
       fullNumbers: audited?.numbers ?? null,
       referrals: lineBytes(stored.referrals, referralLine),
@@ -113,7 +111,7 @@ export async function runDistrict(q: Queryable, plan: DistrictPlan, compute: Com
   const lapses = lapseLines([...step1.entries, ...agedOutEntries(agedOut, district)]);
   await storeLapses(q, date, district, lifecycle, lapses);
   return {
-    summary: { district, inputHash: data.inputHash, resumed: false, ...result.counts, lifecycle, numbers: published(result.numbers) },
+    summary: { district, inputHash: data.inputHash, resumed: false, ...result.counts, lifecycle, numbers: publishedNumbers(result.numbers) },
     audit: result.audit,
     fullNumbers: result.numbers,
     referrals: lineBytes(referrals, referralLine),
@@ -122,11 +120,6 @@ export async function runDistrict(q: Queryable, plan: DistrictPlan, compute: Com
     lapses: utf8(lapses),
     timings: { readMs, allocateMs, writeMs: performance.now() - t },
   };
-}
-
-function published(n: DistrictNumbers): PublishedNumbers {
-  const { waitingHistogram: _h, district: _d, ...rest } = n;
-  return rest;
 }
 
 /** UTF-8 bytes in a buffer of their own (so a worker thread can move them). */

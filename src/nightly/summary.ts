@@ -4,7 +4,7 @@ import type { DistrictCounts, LapseCounts } from '../domain/outcomes.js';
 import type { EngineName } from '../rules/engine.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { INVARIANTS, type DistrictAudit, type InvariantName } from '../audit/invariants.js';
-import { runNumbers, type RunNumbers } from '../audit/numbers.js';
+import { publishedNumbers, runNumbers, type DistrictNumbers, type RunNumbers } from '../audit/numbers.js';
 import type { DistrictDone, DistrictSummary } from './district.js';
 
 /** summary.json of a run folder (formats.md), as kezek writes it. Pure. */
@@ -61,6 +61,11 @@ export interface SummaryInput {
   totalMs: number;
 }
 
+/** summary.json's input hash: over each district's, in district order. */
+export function nightInputHash(districts: readonly { district: string; inputHash: string }[]): string {
+  return createHash('sha256').update(districts.map((d) => `${d.district}:${d.inputHash}`).join('\n')).digest('hex');
+}
+
 export function runSummary(s: SummaryInput): RunSummary {
   const summaries = s.done.map((r) => r.summary);
   const phase = (k: 'readMs' | 'allocateMs' | 'writeMs') => Math.round(s.done.reduce((sum, r) => sum + r.timings[k], 0));
@@ -72,7 +77,7 @@ export function runSummary(s: SummaryInput): RunSummary {
     engine: s.engine,
     engineFallback: s.engineFallback,
     workers: s.workers,
-    inputHash: createHash('sha256').update(summaries.map((d) => `${d.district}:${d.inputHash}`).join('\n')).digest('hex'),
+    inputHash: nightInputHash(summaries),
     totals: sumCounts(summaries),
     lifecycle: sumLapses(summaries.map((d) => d.lifecycle)),
     numbers: runNumbers(s.done.flatMap((d) => (d.fullNumbers ? [d.fullNumbers] : []))),
@@ -101,19 +106,24 @@ export interface RunAudit {
 }
 
 export function runAudit(date: string, runId: string | null, done: readonly DistrictDone[]): RunAudit {
-  const audits = done.flatMap((d) => (d.audit ? [d.audit] : []));
+  return auditOfNight(date, runId, done.map((d) => ({ district: d.summary.district, audit: d.audit, numbers: d.fullNumbers })));
+}
+
+/** audit.json from each district's audit and numbers (null for a district stored before audits were kept), in district order. */
+export function auditOfNight(date: string, runId: string | null, districts: readonly { district: string; audit: DistrictAudit | null; numbers: DistrictNumbers | null }[]): RunAudit {
+  const audits = districts.flatMap((d) => (d.audit ? [d.audit] : []));
   const invariants = Object.fromEntries(
     INVARIANTS.map((n) => [n, { invariant: audits[0]?.[n].invariant ?? INVARIANT_NUMBERS[n], held: audits.every((a) => a[n].held), checked: audits.reduce((k, a) => k + a[n].checked, 0) }]),
   ) as RunAudit['invariants'];
-  const notAudited = done.filter((d) => !d.audit).map((d) => d.summary.district);
+  const notAudited = districts.filter((d) => !d.audit).map((d) => d.district);
   return {
     date,
     run: runId,
     held: notAudited.length === 0 && INVARIANTS.every((n) => invariants[n].held),
     invariants,
     notAudited,
-    numbers: runNumbers(done.flatMap((d) => (d.fullNumbers ? [d.fullNumbers] : []))),
-    districts: done.flatMap((d) => (d.audit ? [{ ...d.audit, numbers: d.summary.numbers }] : [])),
+    numbers: runNumbers(districts.flatMap((d) => (d.numbers ? [d.numbers] : []))),
+    districts: districts.flatMap((d) => (d.audit ? [{ ...d.audit, numbers: d.numbers ? publishedNumbers(d.numbers) : null }] : [])),
   };
 }
 

@@ -16,15 +16,16 @@ export interface Bulletin {
 }
 
 /**
- * The bulletin of each asked district (all when none is asked), as the seats
- * stand now: reported minus live referrals. `date` is the day it is for (today).
+ * The bulletin of each asked district (all when none is asked): the seats as
+ * they stand now (reported minus live referrals), dated `date` (today); or,
+ * with `asOf`, as they stood at the end of `date` (after that day's night).
  */
-export async function bulletins(db: Queryable, districts: readonly string[], date: string): Promise<Bulletin[]> {
+export async function bulletins(db: Queryable, districts: readonly string[], date: string, o: { asOf?: boolean } = {}): Promise<Bulletin[]> {
   const known = await districtList(db);
   const unknown = districts.filter((d) => !known.some((k) => k.id === d));
   if (unknown.length) throw new NotFoundError('district', unknown.join(', '));
   const wanted = districts.length ? known.filter((k) => districts.includes(k.id)) : known;
-  const rows = await freeGroups(db, wanted.map((d) => d.id));
+  const rows = await freeGroups(db, wanted.map((d) => d.id), o.asOf ? date : null);
   return wanted.map((d) => {
     const kindergartens: Bulletin['kindergartens'] = [];
     for (const r of rows) {

@@ -1,10 +1,13 @@
 import { lineBytes, queueLine, referralLine, refusalLine } from '../codec/run-lines.js';
 import type { Queryable } from '../db/database.js';
 import { readStoredDistrict } from '../db/district-store.js';
+import { nightAudits } from '../db/audits.js';
 import { readLapses } from '../db/lapses.js';
 import { ledgerOfDate, readDateTotals, readRuns, type RunRow } from '../db/ledger.js';
 import type { LapseCounts } from '../domain/outcomes.js';
 import { KezekError } from '../errors.js';
+import { runNumbers } from '../audit/numbers.js';
+import { auditOfNight, nightInputHash, sumCounts, sumLapses, type RunAudit, type RunSummary } from '../nightly/summary.js';
 
 /**
  * The nights as an operator sees them (`kezek runs`, GET /v1/runs): one entry
@@ -81,6 +84,40 @@ export async function runDayOf(q: Queryable, date: string): Promise<RunDay & { s
   const finished = [...rows].reverse().find((r) => r.summary);
   return { ...day, summary: finished?.summary ?? null };
 }
+
+/**
+ * The night's summary.json as the run that finished it stored it (GET
+ * /v1/runs/{date}). Seen by a key limited to districts: those districts only,
+ * with the totals, the numbers and the input hash over them.
+ */
+export async function nightSummary(q: Queryable, date: string, mayRead: (district: string) => boolean = () => true): Promise<RunSummary> {
+  const day = await runDayOf(q, date);
+  if (!day.summary) throw unfinished(day);
+  const summary = day.summary as unknown as RunSummary;
+  const districts = summary.districts.filter((d) => mayRead(d.district));
+  if (districts.length === summary.districts.length) return summary;
+  const numbers = (await nightAudits(q, date)).filter((a) => mayRead(a.numbers.district)).map((a) => a.numbers);
+  return {
+    ...summary,
+    inputHash: nightInputHash(districts),
+    totals: sumCounts(districts),
+    lifecycle: sumLapses(districts.map((d) => d.lifecycle)),
+    numbers: runNumbers(numbers),
+    districts,
+  };
+}
+
+/** The night's fairness audit (audit.json) from the audits stored with each district done for the date. */
+export async function nightAudit(q: Queryable, date: string, mayRead: (district: string) => boolean = () => true): Promise<RunAudit> {
+  const day = await runDayOf(q, date);
+  const ledger = (await ledgerOfDate(q, date)).filter((d) => mayRead(d.district));
+  const stored = new Map((await nightAudits(q, date)).map((a) => [a.audit.district, a]));
+  const run = typeof day.summary?.run === 'string' ? day.summary.run : (day.runs.at(-1)?.run ?? null);
+  return auditOfNight(date, run, ledger.map((d) => ({ district: d.district, audit: stored.get(d.district)?.audit ?? null, numbers: stored.get(d.district)?.numbers ?? null })));
+}
+
+const unfinished = (day: RunDay) =>
+  new KezekError('NOT_FOUND', `the night of ${day.date} has no summary yet: it is ${day.status} (${day.districts.done}${day.districts.planned === null ? '' : ` of ${day.districts.planned}`} districts done)`, { what: 'run summary', id: day.date });
 
 /**
  * A file of the date's run folder as the database holds it: the districts

@@ -13,6 +13,8 @@ import { actionRoutes } from './routes/actions.js';
 import { applicationRoutes } from './routes/applications.js';
 import { complaintRoutes } from './routes/complaints.js';
 import { healthRoutes } from './routes/health.js';
+import { followUpRoutes } from './routes/follow-up.js';
+import { publicRoutes } from './routes/public.js';
 import { runRoutes } from './routes/runs.js';
 import { validatorCompiler } from './validation.js';
 
@@ -103,6 +105,7 @@ export async function buildServer(state: ServerState, o: ServerOptions): Promise
         { name: 'lifecycle', description: 'referral and application steps' },
         { name: 'complaints', description: 'complaints, due in working days' },
         { name: 'runs', description: 'nightly runs' },
+        { name: 'public', description: 'the vacancy bulletin and statistics: no key, nothing personal' },
         { name: 'service', description: 'health and documents' },
       ],
     },
@@ -138,6 +141,8 @@ export async function buildServer(state: ServerState, o: ServerOptions): Promise
   await app.register(actionRoutes);
   await app.register(complaintRoutes);
   await app.register(runRoutes);
+  await app.register(followUpRoutes);
+  await app.register(publicRoutes);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

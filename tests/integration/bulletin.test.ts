@@ -31,10 +31,12 @@ describe.each(BACKENDS)('the vacancy bulletin on %s', (backend) => {
     const n1 = await allocate(db(), '2026-09-01');
     issued += lines(n1.referrals).length;
     expect(await free(db())).toBe(offered - issued + returned);
+    const stood = new Map<string, number>([['2026-09-01', offered - issued + returned]]);
 
     await act('A1', 'confirm', '2026-09-02');
     await act('A3', 'decline', '2026-09-02');
     returned += 1;
+    stood.set('2026-09-02', offered - issued + returned);
     await act('A1', 'enroll', '2026-09-03'); // a seat filled is not returned
     expect(await free(db())).toBe(offered - issued + returned);
 
@@ -42,6 +44,7 @@ describe.each(BACKENDS)('the vacancy bulletin on %s', (backend) => {
     issued += lines(n2.referrals).length;
     returned += n2.summary.districts[0]!.lifecycle.seatsReturned;
     expect(await free(db())).toBe(offered - issued + returned);
+    stood.set('2026-09-04', offered - issued + returned);
 
     const n3 = await allocate(db(), '2026-09-09');
     issued += lines(n3.referrals).length;
@@ -58,6 +61,14 @@ describe.each(BACKENDS)('the vacancy bulletin on %s', (backend) => {
     const csv = csvText(BULLETIN_CSV_COLUMNS, bulletinRows([b!]));
     expect(csv.startsWith('\ufeffdistrict,kindergarten,kindergarten_name,group,birth_year,language,group_type,free_seats\r\n')).toBe(true);
     for (const g of groups) expect(csv).toContain(`D1,KG-1,№1 Балапан,${g.group},${g.birthYear},${g.language},${g.groupType},${g.freeSeats}\r\n`);
+
+    // A past day's bulletin: the seats as they stood at the end of that day, from the seat history.
+    stood.set('2026-09-09', offered - issued + returned);
+    stood.set('2026-09-05', stood.get('2026-09-04')!);
+    for (const [day, seats] of stood) {
+      const [past] = await bulletins(db(), ['D1'], day, { asOf: true });
+      expect(past!.kindergartens.flatMap((k) => k.groups).reduce((n, g) => n + g.freeSeats, 0), day).toBe(seats);
+    }
 
     await expect(bulletins(db(), ['NOPE'], '2026-09-09')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });

@@ -34,6 +34,10 @@ const CASES: Case[] = [
   { method: 'GET', url: '/v1/complaints?overdue=true', allowed: ['office', 'operator'] },
   { method: 'GET', url: '/v1/runs', allowed: ['operator', 'policy'] },
   { method: 'GET', url: `/v1/runs/${DATE}`, allowed: ['operator', 'policy'] },
+  { method: 'GET', url: `/v1/runs/${DATE}/audit`, allowed: ['operator', 'policy'] },
+  { method: 'GET', url: '/v1/applications/S1/positions', allowed: ['portal', 'office', 'operator'] },
+  { method: 'GET', url: '/v1/applications/S1/notice', allowed: ['portal', 'office', 'operator'] },
+  { method: 'GET', url: '/v1/due', allowed: ['operator'] },
 ];
 
 const keyOf = (keys: Keys, role: Role): string => keys[role];
@@ -66,7 +70,7 @@ describe.each(BACKENDS)('keys and roles on %s', (backend) => {
 
   it('public routes need no key', async () => {
     const s = server();
-    for (const url of ['/healthz', '/readyz', '/openapi.json', '/docs']) {
+    for (const url of ['/healthz', '/readyz', '/openapi.json', '/docs', '/v1/bulletin?district=D1', '/v1/districts/D1/stats']) {
       const r = await s.call('GET', url);
       expect(r.statusCode, url).toBeLessThan(400);
     }
@@ -86,11 +90,17 @@ describe.each(BACKENDS)('keys and roles on %s', (backend) => {
     expect(inD2.statusCode).toBe(201);
 
     await allocate(s.db(), DATE);
-    const run = json<{ districts: { district: string }[]; complete: boolean; districtsTotal: number }>(await s.call('GET', `/v1/runs/${DATE}`, { key: s.keys.operatorD2 }));
-    expect(run.districts.map((d) => d.district)).toEqual(['D2']);
-    expect(run).toMatchObject({ complete: true, districtsTotal: 1 });
-    const all = json<{ districts: { district: string }[] }>(await s.call('GET', `/v1/runs/${DATE}`, { key: s.keys.policy }));
+    type Summary = { districts: { district: string; referrals: number }[]; totals: { referrals: number }; numbers: { referrals: number }; inputHash: string };
+    const run = json<Summary>(await s.call('GET', `/v1/runs/${DATE}`, { key: s.keys.operatorD2 }));
+    const all = json<Summary>(await s.call('GET', `/v1/runs/${DATE}`, { key: s.keys.policy }));
     expect(all.districts.map((d) => d.district)).toEqual(['D1', 'D2']);
+    // Limited to D2: D2 alone, and the totals, numbers and input hash over it.
+    expect(run.districts).toEqual([all.districts[1]]);
+    expect(run.totals.referrals).toBe(all.districts[1]!.referrals);
+    expect(run.numbers.referrals).toBe(all.districts[1]!.referrals);
+    expect(run.inputHash).not.toBe(all.inputHash);
+    const audit = json<{ districts: { district: string }[] }>(await s.call('GET', `/v1/runs/${DATE}/audit`, { key: s.keys.operatorD2 }));
+    expect(audit.districts.map((d) => d.district)).toEqual(['D2']);
 
     // A referral of D1 is out of reach of a D2 key.
     const [ref] = await s.db().query<{ id: string }>(`select id from referrals where district_id = 'D1' limit 1`);

@@ -116,17 +116,24 @@ describe.each(BACKENDS)('lifecycle steps, complaints and runs over HTTP on %s', 
     expect(list.complaints.map((c) => c.number)).toEqual(['3']);
   });
 
-  it("runs: the list with districts done, and a date's summary as the database holds it (input hash as summary.json's)", async () => {
+  it("runs: the nights with districts done, a date's summary.json as the run stored it, and its fairness audit", async () => {
     const s = server();
     expect(json(await s.call('GET', '/v1/runs', { key: s.keys.operator }))).toEqual({ runs: [] });
     const night = await allocate(s.db(), DATE);
-    const runs = json<{ runs: { id: string; status: string; districtsDone: number; date: string }[] }>(await s.call('GET', '/v1/runs', { key: s.keys.policy }));
-    expect(runs.runs).toEqual([expect.objectContaining({ id: night.summary.run, date: DATE, status: 'done', districtsDone: 2 })]);
-    const summary = json<{ totals: { referrals: number }; inputHash: string; complete: boolean; districts: { district: string; referrals: number; lifecycle: unknown }[] }>(
-      await s.call('GET', `/v1/runs/${DATE}`, { key: s.keys.operator }),
+    const runs = json<{ runs: { date: string; status: string; districts: { done: number }; runs: { run: string; districtsCommitted: number }[] }[] }>(
+      await s.call('GET', '/v1/runs', { key: s.keys.policy }),
     );
-    expect(summary).toMatchObject({ complete: true, inputHash: night.summary.inputHash, totals: { referrals: 3 } });
-    expect(summary.districts).toEqual(night.summary.districts.map((d) => expect.objectContaining({ district: d.district, referrals: d.referrals, lifecycle: d.lifecycle })));
-    expect((await s.call('GET', '/v1/runs/2026-09-02', { key: s.keys.operator })).statusCode).toBe(404);
+    expect(runs.runs).toEqual([expect.objectContaining({ date: DATE, status: 'done', districts: expect.objectContaining({ done: 2 }) })]);
+    expect(runs.runs[0]!.runs).toEqual([expect.objectContaining({ run: night.summary.run, districtsCommitted: 2 })]);
+    // The summary as summary.json holds it (jsonb keeps no key order: compared as data).
+    const summary = json(await s.call('GET', `/v1/runs/${DATE}`, { key: s.keys.operator }));
+    expect(summary).toEqual(JSON.parse(JSON.stringify(night.summary)));
+    const audit = json<{ held: boolean; run: string; districts: { district: string }[]; invariants: Record<string, { held: boolean; checked: number }> }>(
+      await s.call('GET', `/v1/runs/${DATE}/audit`, { key: s.keys.policy }),
+    );
+    expect(audit).toEqual(JSON.parse(JSON.stringify(night.audit)));
+    expect(audit.held).toBe(true);
+    expect(audit.districts.map((d) => d.district)).toEqual(['D1', 'D2']);
+    for (const url of ['/v1/runs/2026-09-02', '/v1/runs/2026-09-02/audit']) expect((await s.call('GET', url, { key: s.keys.operator })).statusCode, url).toBe(404);
   });
 });

@@ -26,6 +26,7 @@ export interface RunFiles {
   queue: string;
   refusals: string;
   summary: RunSummary;
+  audit: unknown;
 }
 
 export function readRunFolder(dir: string): RunFiles {
@@ -34,6 +35,7 @@ export function readRunFolder(dir: string): RunFiles {
     queue: readFileSync(join(dir, 'queue.ndjson'), 'utf8'),
     refusals: readFileSync(join(dir, 'refusals.ndjson'), 'utf8'),
     summary: JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as RunSummary,
+    audit: JSON.parse(readFileSync(join(dir, 'audit.json'), 'utf8')) as unknown,
   };
 }
 

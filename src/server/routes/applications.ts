@@ -19,7 +19,7 @@ const REFERENCE_REASONS = new Set(['unknown_district', 'unknown_kindergarten', '
 const idParams = { type: 'object', required: ['id'], additionalProperties: false, properties: { id: pathIdSchema } } as const;
 
 /** The application's district, once the key may reach it (404 unknown, 403 another district). */
-async function reachableApplication(rc: RequestContext, id: string): Promise<{ district: string; birthYear: number; status: string }> {
+export async function reachableApplication(rc: RequestContext, id: string): Promise<{ district: string; birthYear: number; status: string }> {
   const place = await applicationPlace(rc.db, id);
   if (!place) throw new NotFoundError('application', id);
   requireDistrict(rc.key!, place.district);
