@@ -7,6 +7,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import { MAX_APPLICATION_BYTES } from '../online/register.js';
 import { bearerKey, hashApiKey } from './api-key.js';
 import { checkKey } from './auth.js';
+import { pageRoutes } from './pages/index.js';
 import { errorHandler, problem, sendProblem } from './problem.js';
 import type { ServerState } from './request-context.js';
 import { actionRoutes } from './routes/actions.js';
@@ -143,6 +144,7 @@ export async function buildServer(state: ServerState, o: ServerOptions): Promise
   await app.register(runRoutes);
   await app.register(followUpRoutes);
   await app.register(publicRoutes);
+  await app.register(pageRoutes);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }
