@@ -7,6 +7,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import { MAX_APPLICATION_BYTES } from '../online/register.js';
 import { bearerKey, hashApiKey } from './api-key.js';
 import { checkKey } from './auth.js';
+import { beginRequest, type InFlightRequest } from './in-flight.js';
 import { pageRoutes } from './pages/index.js';
 import { errorHandler, problem, sendProblem } from './problem.js';
 import type { ServerState } from './request-context.js';
@@ -113,13 +114,15 @@ export async function buildServer(state: ServerState, o: ServerOptions): Promise
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  // In flight from the first hook until the answer is sent or the connection is gone (a stop waits for none).
-  app.addHook('onRequest', async (_req, reply) => {
-    state.inFlight++;
-    reply.raw.once('close', () => {
-      state.inFlight--;
-      state.lastAnsweredAt = Date.now();
-    });
+  // In flight from the first hook until the handler has answered (a stop closes the pool only after).
+  const flights = new WeakMap<FastifyRequest, InFlightRequest>();
+  app.addHook('onRequest', async (req, reply) => {
+    const flight = beginRequest(state);
+    flights.set(req, flight);
+    reply.raw.once('close', flight.connectionClosed);
+  });
+  app.addHook('preHandler', async (req) => {
+    flights.get(req)?.handlerStarted();
   });
   // After the rate limit (its hooks run at onRequest), before the body is parsed.
   app.addHook('preParsing', async (req, _reply, payload) => {
@@ -127,6 +130,7 @@ export async function buildServer(state: ServerState, o: ServerOptions): Promise
     return payload;
   });
   app.addHook('onSend', async (req, reply, payload) => {
+    flights.get(req)?.answered();
     void reply.header('x-request-id', req.id);
     // Stopping: each connection ends with its answer, so that no keep-alive connection holds the stop up.
     if (state.stopping) void reply.header('connection', 'close');
