@@ -1,3 +1,5 @@
+import { KezekError, UsageError } from '../errors.js';
+
 /**
  * The one interface the rest of kezek uses for storage. Two implementations
  * share the same SQL: a PostgreSQL server through `pg` and the embedded
@@ -65,12 +67,12 @@ export const DEFAULT_LOCK_WAIT_MS = 5000;
 
 /** Quotes a text value for SQL (standard_conforming_strings, on by default since PostgreSQL 9.1). */
 export function quoteLiteral(value: string): string {
-  if (value.includes('\u0000')) throw new Error('a text value cannot hold NUL');
+  if (value.includes('\u0000')) throw new KezekError('INPUT_INVALID', 'a text value cannot hold NUL');
   return `'${value.replaceAll("'", "''")}'`;
 }
 
 /** Quotes an identifier (schema names come from config, never from data). */
 export function quoteIdent(name: string): string {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`invalid schema name: ${name}`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new UsageError(`invalid schema name: ${name} (lower-case letters, digits and _)`);
   return `"${name}"`;
 }

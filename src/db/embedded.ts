@@ -37,7 +37,7 @@ export async function openEmbedded(dataDir: string, o: EmbeddedOptions = {}): Pr
     // What initdb or the start made (0666) becomes private at once, not only at close.
     if (!inMemory) makePrivate(dataDir);
   } catch (e) {
-    if (db && !db.closed) void db.close().catch(() => {});
+    if (db && !db.closed) void db.close().catch(() => {}); // the start's error is the one reported
     if (inMemory || e instanceof DatabaseOpenError) throw e;
     throw diagnoseFolder(dataDir, e, log);
   }
@@ -79,7 +79,7 @@ export async function openEmbedded(dataDir: string, o: EmbeddedOptions = {}): Pr
     copyOut: (sql) => plain(top.copyOut(sql)),
     transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       const run = plain(tail.then(() => db.transaction((tx) => fn(queryable(tx)))));
-      tail = run.catch(() => {});
+      tail = run.catch(() => {}); // the queue only orders; the caller gets this transaction's error from `run`
       return run;
     },
     // One connection, in this process: the session is the database itself.

@@ -40,7 +40,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
     if (policy === 'auto' && db.kind === 'postgres') await refuseBehind(db);
     await migrate(db, readMigrations(), { onRewrite: options.onRewrite });
   } catch (e) {
-    await db.close().catch(() => {});
+    await db.close().catch(() => {}); // the opening error is what the person must see
     if (e instanceof KezekError) throw e;
     throw new KezekError('DB_FAILED', `cannot migrate the database: ${(e as Error).message}`, {}, { cause: e });
   }

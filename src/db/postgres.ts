@@ -19,7 +19,7 @@ export async function openPostgres(url: string, schema?: string, maxConnections 
   try {
     await admin.connect();
   } catch (e) {
-    await admin.end().catch(() => {});
+    await admin.end().catch(() => {}); // the failed connect is the error to report; closing it can only fail the same way
     throw connectionError(e, target);
   }
   try {
@@ -73,7 +73,7 @@ export async function openPostgres(url: string, schema?: string, maxConnections 
         await client.query('commit');
         return out;
       } catch (e) {
-        await client.query('rollback').catch(() => {});
+        await client.query('rollback').catch(() => {}); // a broken connection rolls back by itself; the first error is the one to report
         throw e;
       } finally {
         client.release();
