@@ -11,7 +11,7 @@ import type { Queryable } from './database.js';
 export async function undoRuns(db: Queryable): Promise<void> {
   await db.query(`update applications a set status = 'queued' from referrals r where r.application_id = a.id and a.status = 'offered'`);
   await db.query(`update applications a set status = 'queued' from events e where e.entity = 'application' and e.entity_id = a.id and e.to_status = 'aged_out' and e.actor like 'run-%' and a.status = 'aged_out'`);
-  await db.query(`truncate referrals, queue_cohorts, refusals, run_districts, district_lapses`);
+  await db.query(`truncate referrals, queue_cohorts, refusals, run_districts, district_lapses, district_audits`);
   await db.query(`delete from runs`);
   await db.query(`vacuum analyze applications, places`);
 }
