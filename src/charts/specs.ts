@@ -64,3 +64,26 @@ export function barsSpec(rows: readonly { label: string; n: number; colour?: str
     },
   };
 }
+
+/** Horizontal stacked bars: per kindergarten (y), the places given by referral and those left free (x). */
+export function seatsByKindergartenSpec(
+  rows: readonly { label: string; given: number; left: number }[],
+  words: { title: string; seats: string; given: string; left: string },
+): TopLevelSpec {
+  const values = rows.flatMap((r) => [
+    { label: r.label, part: words.given, order: 0, n: r.given },
+    { label: r.label, part: words.left, order: 1, n: r.left },
+  ]);
+  return {
+    ...base(words.title, 420, Math.max(60, rows.length * 26)),
+    data: { values },
+    mark: { type: 'bar' },
+    encoding: {
+      y: { field: 'label', type: 'nominal', title: null, sort: rows.map((r) => r.label), axis: { labelLimit: 260 } },
+      x: { field: 'n', type: 'quantitative', title: words.seats, stack: 'zero' },
+      color: { field: 'part', type: 'nominal', title: null, sort: [words.given, words.left], scale: { domain: [words.given, words.left], range: ['#0072B2', '#E69F00'] } },
+      order: { field: 'order', type: 'quantitative' },
+      tooltip: [{ field: 'label' }, { field: 'part' }, { field: 'n', type: 'quantitative' }],
+    },
+  };
+}
