@@ -9,6 +9,8 @@ import type { TopLevelSpec } from 'vega-lite';
 export const CATEGORY_COLOURS = { extraordinary: '#D55E00', primary: '#0072B2', general: '#009E73' } as const;
 
 const FONT = 'DejaVu Sans, Arial, sans-serif';
+/** An axis of counts: whole numbers only. */
+const COUNT_AXIS = { tickMinStep: 1, format: 'd' } as const;
 const base = (title: string, width: number, height: number) => ({
   $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
   title: { text: title, anchor: 'start' as const, fontSize: 14 },
@@ -36,7 +38,7 @@ export function queueByCohortSpec(
     mark: { type: 'bar' },
     encoding: {
       x: { field: 'year', type: 'ordinal', title: words.birthYear, axis: { labelAngle: 0 }, sort: rows.map((r) => String(r.birthYear)) },
-      y: { field: 'n', type: 'quantitative', title: words.children, stack: 'zero' },
+      y: { field: 'n', type: 'quantitative', title: words.children, stack: 'zero', axis: COUNT_AXIS },
       color: {
         field: 'category',
         type: 'nominal',
@@ -50,15 +52,18 @@ export function queueByCohortSpec(
   };
 }
 
-/** Bars: how many of something, by a label (ranks of preference, categories, kindergartens). */
+/**
+ * Bars: how many of something, by a label (ranks of preference, categories,
+ * reasons), drawn across so that long labels in any language stay readable.
+ */
 export function barsSpec(rows: readonly { label: string; n: number; colour?: string }[], words: { title: string; x: string; y: string }): TopLevelSpec {
   return {
-    ...base(words.title, Math.max(260, rows.length * 80), 200),
+    ...base(words.title, 360, Math.max(60, rows.length * 30)),
     data: { values: rows.map((r, i) => ({ label: r.label, n: r.n, i, colour: r.colour ?? '#56B4E9' })) },
     mark: { type: 'bar' },
     encoding: {
-      x: { field: 'label', type: 'nominal', title: words.x, axis: { labelAngle: 0, labelLimit: 160 }, sort: rows.map((r) => r.label) },
-      y: { field: 'n', type: 'quantitative', title: words.y },
+      y: { field: 'label', type: 'nominal', title: words.x, axis: { labelLimit: 260 }, sort: rows.map((r) => r.label) },
+      x: { field: 'n', type: 'quantitative', title: words.y, axis: COUNT_AXIS },
       color: { field: 'colour', type: 'nominal', scale: null, legend: null },
       tooltip: [{ field: 'label' }, { field: 'n', type: 'quantitative' }],
     },
@@ -80,7 +85,7 @@ export function seatsByKindergartenSpec(
     mark: { type: 'bar' },
     encoding: {
       y: { field: 'label', type: 'nominal', title: null, sort: rows.map((r) => r.label), axis: { labelLimit: 260 } },
-      x: { field: 'n', type: 'quantitative', title: words.seats, stack: 'zero' },
+      x: { field: 'n', type: 'quantitative', title: words.seats, stack: 'zero', axis: COUNT_AXIS },
       color: { field: 'part', type: 'nominal', title: null, sort: [words.given, words.left], scale: { domain: [words.given, words.left], range: ['#0072B2', '#E69F00'] } },
       order: { field: 'order', type: 'quantitative' },
       tooltip: [{ field: 'label' }, { field: 'part' }, { field: 'n', type: 'quantitative' }],

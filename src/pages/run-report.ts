@@ -91,12 +91,12 @@ ${(
 </tbody></table></section>`;
 
   const referrals = html`<section aria-labelledby="r-referrals"><h2 id="r-referrals">${w(lang, 'report.referrals')}</h2>
-${await barsFigure(lang, categoryBars(lang, t.referralsByCategory), w(lang, 'report.byCategory'), w(lang, 'stats.category'), w(lang, 'stats.referrals'))}
-${await barsFigure(lang, rankBars(lang, t.referralsByPreferenceRank), w(lang, 'report.byRank'), w(lang, 'stats.choice'), w(lang, 'stats.referrals'))}
+${t.referrals === 0 ? html`<p class="note">${w(lang, 'report.noReferrals')}</p>` : html`${await barsFigure(lang, categoryBars(lang, t.referralsByCategory), w(lang, 'report.byCategory'), w(lang, 'stats.category'), w(lang, 'stats.referrals'))}
+${await barsFigure(lang, rankBars(lang, t.referralsByPreferenceRank), w(lang, 'report.byRank'), w(lang, 'stats.choice'), w(lang, 'stats.referrals'))}`}
 </section>`;
 
   const queue = html`<section aria-labelledby="r-queue"><h2 id="r-queue">${w(lang, 'report.queue')}</h2>
-${await queueFigure(lang, n.queueByCohort, w(lang, 'report.queue'))}</section>`;
+${n.queueByCohort.length ? await queueFigure(lang, n.queueByCohort, w(lang, 'report.queue')) : html`<p class="note">${w(lang, 'report.noQueue')}</p>`}</section>`;
 
   const kgs = kindergartenRows(summary, extra);
   const whyText = (r: KindergartenRow) => REASONS.filter((x) => r.why.has(x)).map((x) => `${w(lang, `report.why.${x}`)} (${num(lang, r.why.get(x)!)})`).join('; ');

@@ -64,7 +64,8 @@ const en = {
   'stats.referralsByRank': 'Referrals of that night by the choice that got the place',
   'stats.choice': 'Choice',
   'stats.referrals': 'Referrals',
-  'stats.tables': 'The same numbers as tables',
+  'stats.noQueue': 'Nobody is waiting in this district’s queue.',
+  'stats.noReferrals': 'That night gave no referrals in this district.',
   'stats.bulletin': 'Free places in this district',
   'lookup.title': 'My place in the queue',
   'lookup.intro': 'Enter the application number from the notice of registration and the child’s date of birth. Both must match; no name and no IIN are shown on this page.',
@@ -143,6 +144,8 @@ const en = {
   'report.inv.nothingLost': 'Every child is accounted for: referred, queued or refused (6)',
   'report.counterexample': 'First case found: {text}',
   'report.byDistrict': 'By district',
+  'report.noReferrals': 'No referral was given this night.',
+  'report.noQueue': 'Nobody is left waiting with a number.',
   'report.footer': 'Made by kezek from summary.json and audit.json of this run folder. It needs no network.',
 } as const;
 
@@ -206,7 +209,8 @@ const ru: Record<WordKey, string> = {
   'stats.referralsByRank': 'Направления той ночи по выбору, на который дано место',
   'stats.choice': 'Выбор',
   'stats.referrals': 'Направлений',
-  'stats.tables': 'Те же числа в таблицах',
+  'stats.noQueue': 'В очереди этого района никто не ждёт.',
+  'stats.noReferrals': 'В ту ночь направлений в этом районе не было.',
   'stats.bulletin': 'Свободные места в этом районе',
   'lookup.title': 'Моё место в очереди',
   'lookup.intro': 'Введите номер заявления из уведомления о постановке в очередь и дату рождения ребёнка. Оба должны совпасть; имя и ИИН на этой странице не показываются.',
@@ -285,6 +289,8 @@ const ru: Record<WordKey, string> = {
   'report.inv.nothingLost': 'Ни один ребёнок не потерян: направлен, в очереди или отказано (6)',
   'report.counterexample': 'Первый найденный случай: {text}',
   'report.byDistrict': 'По районам',
+  'report.noReferrals': 'В эту ночь направлений не было.',
+  'report.noQueue': 'С номером в очереди никто не остался.',
   'report.footer': 'Составлено kezek по summary.json и audit.json этой папки запуска. Сеть не нужна.',
 };
 
@@ -346,7 +352,8 @@ const kk: Record<WordKey, string> = {
   'stats.referralsByRank': 'Сол түнгі жолдамалар орын берілген таңдау бойынша',
   'stats.choice': 'Таңдау',
   'stats.referrals': 'Жолдамалар',
-  'stats.tables': 'Сол сандар кесте түрінде',
+  'stats.noQueue': 'Бұл аудан кезегінде ешкім күтіп тұрған жоқ.',
+  'stats.noReferrals': 'Сол түні бұл ауданда жолдама берілмеді.',
   'stats.bulletin': 'Осы аудандағы бос орындар',
   'lookup.title': 'Кезектегі орным',
   'lookup.intro': 'Кезекке қою туралы хабарламадағы өтініш нөмірін және баланың туған күнін енгізіңіз. Екеуі де сәйкес келуі керек; бұл бетте аты-жөні мен ЖСН көрсетілмейді.',
@@ -425,6 +432,8 @@ const kk: Record<WordKey, string> = {
   'report.inv.nothingLost': 'Әр бала есепте: жолдама алды, кезекте немесе бас тартылды (6)',
   'report.counterexample': 'Табылған алғашқы жағдай: {text}',
   'report.byDistrict': 'Аудандар бойынша',
+  'report.noReferrals': 'Бұл түні жолдама берілмеді.',
+  'report.noQueue': 'Кезекте нөмірмен ешкім қалған жоқ.',
   'report.footer': 'kezek осы іске қосу папкасындағы summary.json мен audit.json бойынша жасады. Желі қажет емес.',
 };
 
@@ -436,5 +445,7 @@ export function w(lang: Lang, key: WordKey, values: Record<string, string | numb
   const id = `${lang}\u0000${key}`;
   let f = compiled.get(id);
   if (!f) compiled.set(id, (f = new IntlMessageFormat(WORDS[lang][key], lang)));
-  return String(f.format(values));
+  const text = String(f.format(values));
+  // A Russian long date ends in "г." ("1 сентября 2026 г."): at the end of a sentence it takes no second full stop.
+  return lang === 'ru' ? text.replace(/ г\.\./g, ' г.') : text;
 }

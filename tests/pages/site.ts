@@ -60,6 +60,10 @@ export async function siteFixture(db: Database): Promise<{ night1: RunFiles; nig
   writeFileSync(join(again, 'places.ndjson'), places(3));
   await importData(db, again);
   const night2 = await allocate(db, NIGHT2);
+  // A district added after the nights: no night has been run in it.
+  const later = tempDir('kezek-site-');
+  writeFileSync(join(later, 'districts.ndjson'), nd([{ id: 'D4', name: 'Сарыарқа ауданы', region: 'Астана' }]));
+  await importData(db, later);
   return { night1, night2 };
 }
 
