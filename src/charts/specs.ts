@@ -11,7 +11,7 @@ export const CATEGORY_COLOURS = { extraordinary: '#D55E00', primary: '#0072B2', 
 const FONT = 'DejaVu Sans, Arial, sans-serif';
 /** An axis of counts: whole numbers only. */
 const COUNT_AXIS = { tickMinStep: 1, format: 'd' } as const;
-const base = (title: string, width: number, height: number) => ({
+const base = (title: string, width: number | { step: number }, height: number) => ({
   $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
   title: { text: title, anchor: 'start' as const, fontSize: 14 },
   width,
@@ -33,7 +33,7 @@ export function queueByCohortSpec(
   const order = ['extraordinary', 'primary', 'general'] as const;
   const values = rows.flatMap((r) => order.map((c, i) => ({ year: String(r.birthYear), category: words.categories[c], order: i, n: r[c] })));
   return {
-    ...base(words.title, 420, 220),
+    ...base(words.title, { step: 64 }, 220),
     data: { values },
     mark: { type: 'bar' },
     encoding: {

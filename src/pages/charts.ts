@@ -16,12 +16,12 @@ export const CATEGORIES: readonly Category[] = ['extraordinary', 'primary', 'gen
 export const categoryWords = (lang: Lang) => ({ extraordinary: w(lang, 'cat.extraordinary'), primary: w(lang, 'cat.primary'), general: w(lang, 'cat.general') });
 
 /** A chart's SVG as a named image: role img with the caption's words (vega's own ARIA roles are replaced). */
-export function figure(svg: string, caption: string, table: Html): Html {
+export function figure(lang: Lang, svg: string, caption: string, table: Html): Html {
   const named = svg.replace(/^<svg\b([^>]*)>/, (_m, attrs: string) => `<svg${attrs.replace(/\s(role|aria-[a-z-]+)="[^"]*"/g, '')} role="img" aria-label="${escapeAttr(caption)}">`);
   return html`<figure class="chart">
 <figcaption>${caption}</figcaption>
 ${raw(stripInnerAria(named))}
-<details><summary>${tableSummary(caption)}</summary>${table}</details>
+<details><summary>${w(lang, 'common.asTable')}</summary>${table}</details>
 </figure>`;
 }
 
@@ -30,8 +30,6 @@ function stripInnerAria(svg: string): string {
   const end = svg.indexOf('>') + 1;
   return svg.slice(0, end) + svg.slice(end).replace(/\s(role|aria-roledescription|aria-label|aria-hidden)="[^"]*"/g, '');
 }
-
-const tableSummary = (caption: string) => caption;
 
 function escapeAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -53,7 +51,7 @@ export async function queueFigure(lang: Lang, rows: readonly CohortRow[], title:
 <thead><tr><th scope="col">${w(lang, 'stats.birthYear')}</th>${CATEGORIES.map((c) => html`<th scope="col" class="n">${w(lang, `cat.${c}`)}</th>`)}<th scope="col" class="n">${w(lang, 'common.total')}</th></tr></thead>
 <tbody>${rows.map((r) => html`<tr><th scope="row">${r.birthYear}</th>${CATEGORIES.map((c) => html`<td class="n">${num(lang, r[c])}</td>`)}<td class="n">${num(lang, r.extraordinary + r.primary + r.general)}</td></tr>`)}</tbody>
 </table>`;
-  return figure(svg, title, table);
+  return figure(lang, svg, title, table);
 }
 
 /** Bars of counts by label (categories, choices, reasons): the chart and its table. */
@@ -63,7 +61,7 @@ export async function barsFigure(lang: Lang, rows: readonly { label: string; n: 
 <thead><tr><th scope="col">${x}</th><th scope="col" class="n">${y}</th></tr></thead>
 <tbody>${rows.map((r) => html`<tr><th scope="row">${r.label}</th><td class="n">${num(lang, r.n)}</td></tr>`)}</tbody>
 </table>`;
-  return figure(svg, title, table);
+  return figure(lang, svg, title, table);
 }
 
 /** Referrals by category, in the categories' colours. */

@@ -117,7 +117,7 @@ ${n.queueByCohort.length ? await queueFigure(lang, n.queueByCohort, w(lang, 'rep
 </table>`;
   const reasons = REASONS.map((x) => ({ label: w(lang, `report.why.${x}`), n: n.seatsLeft[x] ?? 0 }));
   const kindergartens = html`<section aria-labelledby="r-kg"><h2 id="r-kg">${w(lang, 'report.kindergartens')}</h2>
-${kgs.length ? (kgChart ? figure(kgChart.text, w(lang, 'report.kindergartens'), kgTable) : kgTable) : html`<p class="note">${w(lang, 'report.noKindergartens')}</p>`}
+${kgs.length ? (kgChart ? figure(lang, kgChart.text, w(lang, 'report.kindergartens'), kgTable) : kgTable) : html`<p class="note">${w(lang, 'report.noKindergartens')}</p>`}
 <h3>${w(lang, 'report.seatsLeftWhy')}</h3>
 <table><tbody>${reasons.map((r) => html`<tr><th scope="row">${r.label}</th><td class="n">${num(lang, r.n)}</td></tr>`)}</tbody></table>
 </section>`;
