@@ -64,7 +64,7 @@ describeInBrowser('the public pages', (browser) => {
     await look(page, '/lookup?lang=kk', 'lookup-form-kk');
     // The skip link is the first stop of the keyboard.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#main');
+    expect(await page.locator(':focus').getAttribute('href')).toBe('#main');
     await page.getByLabel('Өтініш нөмірі').focus();
     await page.keyboard.type('S3');
     await page.getByLabel('Баланың туған күні').fill('2022-03-10');
