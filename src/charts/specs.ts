@@ -16,7 +16,7 @@ const base = (title: string, width: number | { step: number }, height: number) =
   title: { text: title, anchor: 'start' as const, fontSize: 14 },
   width,
   height,
-  config: { font: FONT, view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, titleFontSize: 12, orient: 'bottom' as const } },
+  config: { font: FONT, view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, titleFontSize: 12, orient: 'bottom' as const, labelLimit: 320 } },
 });
 
 export interface CategoryWords {

@@ -90,7 +90,7 @@ ${(
 ).map(([k, v]) => html`<tr><th scope="row">${w(lang, k)}</th><td class="n">${v}</td></tr>`)}
 </tbody></table></section>`;
 
-  const referrals = html`<section aria-labelledby="r-referrals"><h2 id="r-referrals">${w(lang, 'report.referrals')}</h2>
+  const referrals = html`<section aria-labelledby="r-referrals"><h2 id="r-referrals">${w(lang, 'report.referralsTitle')}</h2>
 ${t.referrals === 0 ? html`<p class="note">${w(lang, 'report.noReferrals')}</p>` : html`${await barsFigure(lang, categoryBars(lang, t.referralsByCategory), w(lang, 'report.byCategory'), w(lang, 'stats.category'), w(lang, 'stats.referrals'))}
 ${await barsFigure(lang, rankBars(lang, t.referralsByPreferenceRank), w(lang, 'report.byRank'), w(lang, 'stats.choice'), w(lang, 'stats.referrals'))}`}
 </section>`;
@@ -154,11 +154,11 @@ ${broken.length ? html`<ul>${broken.map((b) => html`<li>${b.district}, ${w(lang,
 </section>`;
 
   const byDistrict = html`<section aria-labelledby="r-districts"><h2 id="r-districts">${w(lang, 'report.byDistrict')}</h2>
-<table><thead><tr><th scope="col">${w(lang, 'report.district')}</th>${(['report.candidates', 'report.referrals', 'report.queueLeft', 'report.seatsOffered', 'report.seatsLeft', 'report.lapsed', 'report.cancelled', 'report.agedOut'] as const).map((k) => html`<th scope="col" class="n">${w(lang, k)}</th>`)}</tr></thead>
+<div style="overflow-x: auto"><table><thead><tr><th scope="col">${w(lang, 'report.district')}</th>${(['report.candidates', 'report.referrals', 'report.queueLeft', 'report.seatsOffered', 'report.seatsLeft', 'report.lapsed', 'report.cancelled', 'report.agedOut'] as const).map((k) => html`<th scope="col" class="n">${w(lang, k)}</th>`)}</tr></thead>
 <tbody>${summary.districts.map(
     (d) =>
       html`<tr><th scope="row">${d.district}</th>${[d.candidates, d.referrals, d.queueLeft, d.seatsOffered, d.seatsLeft, d.lifecycle.lapsed, d.lifecycle.cancelled, d.lifecycle.agedOut].map((v) => html`<td class="n">${num(lang, v)}</td>`)}</tr>`,
-  )}</tbody></table></section>`;
+  )}</tbody></table></div></section>`;
 
   return html`<div class="run-report">${lead}${totals}${referrals}${queue}${kindergartens}${lapses}${waiting}${auditPart}${byDistrict}</div>`;
 }

@@ -11,7 +11,7 @@ export function homePage(lang: Lang, districts: readonly DistrictRow[]): string 
   const sections = [...regions].map(
     ([region, list]) => html`<section aria-labelledby="${regionId(region)}">
 <h2 id="${regionId(region)}">${region ?? w(lang, 'home.noRegion')}</h2>
-<ul class="cards">${list.map(
+<ul class="cards" style="list-style: none; padding: 0">${list.map(
       (d) => html`<li class="card"><strong>${d.name}</strong><br>
 <a href="/bulletin${query({ district: d.id })}">${w(lang, 'home.bulletin')}</a> ·
 <a href="/stats${query({ district: d.id })}">${w(lang, 'home.stats')}</a></li>`,

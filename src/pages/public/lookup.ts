@@ -22,10 +22,10 @@ function form(lang: Lang, f: LookupForm): Html {
 <form method="post" action="/lookup" class="lookup" autocomplete="off">
 <p><label for="application">${w(lang, 'lookup.application')}</label>
 <input id="application" name="application" required maxlength="100" value="${f.application ?? ''}" aria-describedby="application-hint${problem ? ' lookup-problem' : ''}" spellcheck="false" autocapitalize="characters">
-<span class="note" id="application-hint">${w(lang, 'lookup.applicationHint')}</span></p>
+<span class="note" style="display: block" id="application-hint">${w(lang, 'lookup.applicationHint')}</span></p>
 <p><label for="birthDate">${w(lang, 'lookup.birthDate')}</label>
 <input id="birthDate" name="birthDate" type="date" required min="2010-01-01" aria-describedby="birthDate-hint">
-<span class="note" id="birthDate-hint">${w(lang, 'lookup.birthDateHint')}</span></p>
+<span class="note" style="display: block" id="birthDate-hint">${w(lang, 'lookup.birthDateHint')}</span></p>
 <p><button type="submit">${w(lang, 'lookup.submit')}</button></p>
 </form>`;
 }
