@@ -16,12 +16,12 @@ export const CATEGORIES: readonly Category[] = ['extraordinary', 'primary', 'gen
 export const categoryWords = (lang: Lang) => ({ extraordinary: w(lang, 'cat.extraordinary'), primary: w(lang, 'cat.primary'), general: w(lang, 'cat.general') });
 
 /** A chart's SVG as a named image: role img with the caption's words (vega's own ARIA roles are replaced). */
-export function figure(lang: Lang, svg: string, caption: string, table: Html): Html {
+export function figure(lang: Lang, svg: string, caption: string, table: Html, open = false): Html {
   const named = svg.replace(/^<svg\b([^>]*)>/, (_m, attrs: string) => `<svg${attrs.replace(/\s(role|aria-[a-z-]+)="[^"]*"/g, '')} role="img" aria-label="${escapeAttr(caption)}">`);
   return html`<figure class="chart">
 <figcaption>${caption}</figcaption>
 ${raw(stripInnerAria(named))}
-<details><summary>${w(lang, 'common.asTable')}</summary>${table}</details>
+<details${open ? html` open` : ''}><summary>${w(lang, 'common.asTable')}</summary>${table}</details>
 </figure>`;
 }
 
@@ -43,7 +43,7 @@ export interface CohortRow {
 }
 
 /** The queue by birth year and category: the chart and its table. */
-export async function queueFigure(lang: Lang, rows: readonly CohortRow[], title: string): Promise<Html> {
+export async function queueFigure(lang: Lang, rows: readonly CohortRow[], title: string, open = false): Promise<Html> {
   const svg = await chartSvg(
     queueByCohortSpec(rows, { title: '', birthYear: w(lang, 'stats.birthYear'), children: w(lang, 'stats.children'), category: w(lang, 'stats.category'), categories: categoryWords(lang) }),
   );
@@ -51,17 +51,17 @@ export async function queueFigure(lang: Lang, rows: readonly CohortRow[], title:
 <thead><tr><th scope="col">${w(lang, 'stats.birthYear')}</th>${CATEGORIES.map((c) => html`<th scope="col" class="n">${w(lang, `cat.${c}`)}</th>`)}<th scope="col" class="n">${w(lang, 'common.total')}</th></tr></thead>
 <tbody>${rows.map((r) => html`<tr><th scope="row">${r.birthYear}</th>${CATEGORIES.map((c) => html`<td class="n">${num(lang, r[c])}</td>`)}<td class="n">${num(lang, r.extraordinary + r.primary + r.general)}</td></tr>`)}</tbody>
 </table>`;
-  return figure(lang, svg, title, table);
+  return figure(lang, svg, title, table, open);
 }
 
 /** Bars of counts by label (categories, choices, reasons): the chart and its table. */
-export async function barsFigure(lang: Lang, rows: readonly { label: string; n: number; colour?: string }[], title: string, x: string, y: string): Promise<Html> {
+export async function barsFigure(lang: Lang, rows: readonly { label: string; n: number; colour?: string }[], title: string, x: string, y: string, open = false): Promise<Html> {
   const svg = await chartSvg(barsSpec(rows, { title: '', x, y }));
   const table = html`<table>
 <thead><tr><th scope="col">${x}</th><th scope="col" class="n">${y}</th></tr></thead>
 <tbody>${rows.map((r) => html`<tr><th scope="row">${r.label}</th><td class="n">${num(lang, r.n)}</td></tr>`)}</tbody>
 </table>`;
-  return figure(lang, svg, title, table);
+  return figure(lang, svg, title, table, open);
 }
 
 /** Referrals by category, in the categories' colours. */

@@ -91,12 +91,12 @@ ${(
 </tbody></table></section>`;
 
   const referrals = html`<section aria-labelledby="r-referrals"><h2 id="r-referrals">${w(lang, 'report.referralsTitle')}</h2>
-${t.referrals === 0 ? html`<p class="note">${w(lang, 'report.noReferrals')}</p>` : html`${await barsFigure(lang, categoryBars(lang, t.referralsByCategory), w(lang, 'report.byCategory'), w(lang, 'stats.category'), w(lang, 'stats.referrals'))}
-${await barsFigure(lang, rankBars(lang, t.referralsByPreferenceRank), w(lang, 'report.byRank'), w(lang, 'stats.choice'), w(lang, 'stats.referrals'))}`}
+${t.referrals === 0 ? html`<p class="note">${w(lang, 'report.noReferrals')}</p>` : html`${await barsFigure(lang, categoryBars(lang, t.referralsByCategory), w(lang, 'report.byCategory'), w(lang, 'stats.category'), w(lang, 'stats.referrals'), true)}
+${await barsFigure(lang, rankBars(lang, t.referralsByPreferenceRank), w(lang, 'report.byRank'), w(lang, 'stats.choice'), w(lang, 'stats.referrals'), true)}`}
 </section>`;
 
   const queue = html`<section aria-labelledby="r-queue"><h2 id="r-queue">${w(lang, 'report.queue')}</h2>
-${n.queueByCohort.length ? await queueFigure(lang, n.queueByCohort, w(lang, 'report.queue')) : html`<p class="note">${w(lang, 'report.noQueue')}</p>`}</section>`;
+${n.queueByCohort.length ? await queueFigure(lang, n.queueByCohort, w(lang, 'report.queue'), true) : html`<p class="note">${w(lang, 'report.noQueue')}</p>`}</section>`;
 
   const kgs = kindergartenRows(summary, extra);
   const whyText = (r: KindergartenRow) => REASONS.filter((x) => r.why.has(x)).map((x) => `${w(lang, `report.why.${x}`)} (${num(lang, r.why.get(x)!)})`).join('; ');
@@ -117,7 +117,7 @@ ${n.queueByCohort.length ? await queueFigure(lang, n.queueByCohort, w(lang, 'rep
 </table>`;
   const reasons = REASONS.map((x) => ({ label: w(lang, `report.why.${x}`), n: n.seatsLeft[x] ?? 0 }));
   const kindergartens = html`<section aria-labelledby="r-kg"><h2 id="r-kg">${w(lang, 'report.kindergartens')}</h2>
-${kgs.length ? (kgChart ? figure(lang, kgChart.text, w(lang, 'report.kindergartens'), kgTable) : kgTable) : html`<p class="note">${w(lang, 'report.noKindergartens')}</p>`}
+${kgs.length ? (kgChart ? figure(lang, kgChart.text, w(lang, 'report.kindergartens'), kgTable, true) : kgTable) : html`<p class="note">${w(lang, 'report.noKindergartens')}</p>`}
 <h3>${w(lang, 'report.seatsLeftWhy')}</h3>
 <table><tbody>${reasons.map((r) => html`<tr><th scope="row">${r.label}</th><td class="n">${num(lang, r.n)}</td></tr>`)}</tbody></table>
 </section>`;
@@ -154,7 +154,7 @@ ${broken.length ? html`<ul>${broken.map((b) => html`<li>${b.district}, ${w(lang,
 </section>`;
 
   const byDistrict = html`<section aria-labelledby="r-districts"><h2 id="r-districts">${w(lang, 'report.byDistrict')}</h2>
-<div style="overflow-x: auto"><table><thead><tr><th scope="col">${w(lang, 'report.district')}</th>${(['report.candidates', 'report.referrals', 'report.queueLeft', 'report.seatsOffered', 'report.seatsLeft', 'report.lapsed', 'report.cancelled', 'report.agedOut'] as const).map((k) => html`<th scope="col" class="n">${w(lang, k)}</th>`)}</tr></thead>
+<div style="overflow-x: auto" tabindex="0" role="group" aria-labelledby="r-districts"><table><thead><tr><th scope="col">${w(lang, 'report.district')}</th>${(['report.candidates', 'report.referrals', 'report.queueLeft', 'report.seatsOffered', 'report.seatsLeft', 'report.lapsed', 'report.cancelled', 'report.agedOut'] as const).map((k) => html`<th scope="col" class="n">${w(lang, k)}</th>`)}</tr></thead>
 <tbody>${summary.districts.map(
     (d) =>
       html`<tr><th scope="row">${d.district}</th>${[d.candidates, d.referrals, d.queueLeft, d.seatsOffered, d.seatsLeft, d.lifecycle.lapsed, d.lifecycle.cancelled, d.lifecycle.agedOut].map((v) => html`<td class="n">${num(lang, v)}</td>`)}</tr>`,

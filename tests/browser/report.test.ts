@@ -63,6 +63,15 @@ describeInBrowser('report.html opened from the file', (browser) => {
       expect(requests).toEqual([]);
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, `report-${lang}`);
+      // Printed: the charts and their tables stay, the language links go; and it makes a PDF.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('nav.langs').isVisible()).toBe(false);
+      expect(await charts.first().isVisible()).toBe(true);
+      expect(await page.locator('figure.chart table').first().isVisible()).toBe(true);
+      if (lang === 'kk') {
+        const pdf = await page.pdf({ format: 'A4' });
+        expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      }
       await context.close();
     });
   }
