@@ -62,7 +62,7 @@ export function barsSpec(rows: readonly { label: string; n: number; colour?: str
     data: { values: rows.map((r, i) => ({ label: r.label, n: r.n, i, colour: r.colour ?? '#56B4E9' })) },
     mark: { type: 'bar' },
     encoding: {
-      y: { field: 'label', type: 'nominal', title: words.x, axis: { labelLimit: 260 }, sort: rows.map((r) => r.label) },
+      y: { field: 'label', type: 'nominal', title: words.x, axis: { labelLimit: 320 }, sort: rows.map((r) => r.label) },
       x: { field: 'n', type: 'quantitative', title: words.y, axis: COUNT_AXIS },
       color: { field: 'colour', type: 'nominal', scale: null, legend: null },
       tooltip: [{ field: 'label' }, { field: 'n', type: 'quantitative' }],
