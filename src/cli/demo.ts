@@ -6,6 +6,7 @@ import { openDatabase } from '../db/open.js';
 import { writeDataset } from '../demo/write.js';
 import { importFolder } from '../importing/import-folder.js';
 import { runNightly } from '../nightly/run.js';
+import { runReportFiles } from './run-report.js';
 import type { ImportReport } from '../importing/import-folder.js';
 import type { RunSummary } from '../nightly/run.js';
 import { formatImport, formatRun } from './format.js';
@@ -60,7 +61,7 @@ export async function runDemo(ctx: CommandContext, o: DemoOptions, print: (s: st
     const report = await importFolder(db, dataDir, { rejectsPath: join(home, 'rejects.ndjson'), actor: 'demo', rules, log, date: o.date });
     print(formatImport(report));
     const outDir = join(home, 'runs', o.date);
-    const summary = await runNightly(db, { date: o.date, outDir, districts: [], workers: 1, dryRun: false, rules, engine: 'compiled', calendar }, log);
+    const summary = await runNightly(db, { date: o.date, outDir, districts: [], workers: 1, dryRun: false, rules, engine: 'compiled', calendar, report: runReportFiles(db) }, log);
     print(formatRun(summary, outDir));
     const next = nextSteps(home, outDir, o.date, addWorkingDays(calendar, o.date, 1));
     print(['', `Try next: the demo has a database of its own, in ${next.dataDir}, so each command names it with --data-dir (or: export KEZEK_DATA_DIR=${next.dataDir}):`, ...next.commands.map((c) => `  ${c}`)].join('\n'));

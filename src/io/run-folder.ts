@@ -52,11 +52,14 @@ export class RunFolderWriter {
     this.files.lapses.write(lapses);
   }
 
-  /** The summary last: a folder with summary.json is complete. */
-  /** audit.json, then summary.json last: a folder with summary.json is complete. */
-  close(summary: unknown, audit: unknown): void {
+  /**
+   * audit.json, then the extra files (the reports, by file name), then
+   * summary.json last: a folder with summary.json is complete.
+   */
+  close(summary: unknown, audit: unknown, extra: Readonly<Record<string, string>> = {}): void {
     for (const f of Object.values(this.files)) f.commit();
     writeFileAtomic(join(this.dir, 'audit.json'), JSON.stringify(audit, null, 2) + '\n');
+    for (const [name, text] of Object.entries(extra)) writeFileAtomic(join(this.dir, name), text);
     writeFileAtomic(join(this.dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
   }
 

@@ -10,9 +10,9 @@ import { chooseEngine, type EngineName } from '../rules/engine.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import type { DistrictBusy, DistrictDone, DistrictPlan } from './district.js';
 import { districtExecutor } from './executor.js';
-import { InOrderFolder } from './in-order.js';
+import { InOrderFolder, type KindergartenReferrals } from './in-order.js';
 import { inLanes } from './lanes.js';
-import { runAudit, runCalendar, runSummary, type RunSummary } from './summary.js';
+import { runAudit, runCalendar, runSummary, type RunAudit, type RunSummary } from './summary.js';
 
 export type { DistrictSummary } from './district.js';
 export type { RunSummary } from './summary.js';
@@ -46,6 +46,20 @@ export interface AllocateConfig {
   onProgress?: (p: Progress) => void;
   /** The working-day calendar of the rules folder. */
   calendar: Calendar;
+  /**
+   * Files made from the finished night (report.html and its languages), by
+   * file name: written into the run folder after audit.json, before
+   * summary.json. Given by the caller (the pages are a later layer).
+   */
+  report?: ((night: NightForReport) => Promise<Record<string, string>>) | undefined;
+}
+
+/** What a night's report is made from. */
+export interface NightForReport {
+  summary: RunSummary;
+  audit: RunAudit;
+  /** Referrals per kindergarten, in district order. */
+  kindergartens: KindergartenReferrals[];
 }
 
 export interface Progress {
@@ -115,7 +129,7 @@ async function runClaimed(db: Database, config: AllocateConfig, log: Logger, wri
   const executor = districtExecutor(db, { workers: config.workers, connection: config.connection });
   const runId = config.dryRun ? null : `run-${config.date}-${randomUUID().slice(0, 8)}`;
   const runLog = log.child({ run: runId ?? 'dry-run', date: config.date });
-  const folder = new InOrderFolder(writer, districts.length);
+  const folder = new InOrderFolder(writer, districts.length, config.report !== undefined);
   let finished = 0;
   let applications = 0;
   /** Districts this process committed (not read back): a failure says how many stay. */
@@ -184,10 +198,17 @@ async function runClaimed(db: Database, config: AllocateConfig, log: Logger, wri
     totalMs: performance.now() - started,
   });
   const audit = runAudit(config.date, runId, done);
+  // The report is a view of the night: one that cannot be made is logged, and the night stands without it.
+  let extra: Record<string, string> = {};
+  if (config.report)
+    extra = await config.report({ summary, audit, kindergartens: folder.kindergartens }).catch((e: unknown) => {
+      runLog.warn({ err: e }, 'the run report could not be made; the run folder has no report.html');
+      return {};
+    });
   // Durable first (this commit flushes every district's), then the folder is complete.
   if (runId) await finishRun(db, runId, 'done', summary);
   try {
-    writer.close(summary, audit);
+    writer.close(summary, audit, extra);
   } catch (e) {
     throw new KezekError(
       'RUN_FAILED',

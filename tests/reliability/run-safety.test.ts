@@ -77,7 +77,7 @@ describe('a run folder that cannot be written stops the run before it takes its 
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(victim, 'utf8')).toBe('precious');
     expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).date).toBe(DATE);
-    expect(readdirSync(out).sort()).toEqual(['audit.json', 'lapses.ndjson', 'queue.ndjson', 'referrals.ndjson', 'refusals.ndjson', 'summary.json']);
+    expect(readdirSync(out).sort()).toEqual(['audit.json', 'lapses.ndjson', 'queue.ndjson', 'referrals.ndjson', 'refusals.ndjson', 'report.en.html', 'report.html', 'report.ru.html', 'summary.json']);
   });
 
   it.skipIf(!isRoot)('a full disk mid-run: exit 1 saying how many districts were committed; re-running the date finishes it with the files of an uninterrupted run', async () => {

@@ -4,6 +4,7 @@ import { checkDate } from '../../config.js';
 import { UsageError } from '../../errors.js';
 import { ENGINES, type EngineName } from '../../rules/engine.js';
 import { runNightly, type RunSummary } from '../../nightly/run.js';
+import { runReportFiles } from '../run-report.js';
 import { contextOf, print, withContext, type Common } from '../context.js';
 import { needsAttention } from '../outcome.js';
 import { progressReporter } from '../progress.js';
@@ -61,6 +62,7 @@ export const allocateCommand: CommandModule<Common, Args> = {
             connection: databaseUrl ? { url: databaseUrl, schema } : undefined,
             onProgress: (p) => progress.update(p),
             calendar,
+            report: runReportFiles(db),
           },
           log,
         );

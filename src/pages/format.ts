@@ -1,0 +1,16 @@
+import { asDate, type Lang } from '../i18n/messages.js';
+
+/** A calendar day `YYYY-MM-DD` as the reader's language writes it ("1 қыркүйек 2026 ж.", "1 сентября 2026 г."). */
+export function day(lang: Lang, date: string): string {
+  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(asDate(date));
+}
+
+/** A whole number with the language's grouping (12 345). */
+export function num(lang: Lang, n: number): string {
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(n);
+}
+
+/** A share 0..1 as a percentage. */
+export function pct(lang: Lang, share: number): string {
+  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}
