@@ -23,6 +23,12 @@ export interface DistrictNumbers {
   queueByCohort: { birthYear: number; extraordinary: number; primary: number; general: number }[];
   /** Every group left with free seats, and why nobody took them. */
   seatsLeft: { kindergarten: string; group: string; birthYear: number; language: string; groupType: string; seats: number; why: SeatLeftReason }[];
+  /**
+   * Referrals by kindergarten (byte order of ids), for the run report: counted
+   * here, in the thread that has the referrals as data. Not published in
+   * summary.json; absent in numbers stored before it was kept.
+   */
+  referralsByKindergarten?: { kindergarten: string; referrals: number }[];
 }
 
 export type SeatLeftReason =
@@ -48,9 +54,11 @@ export function districtNumbers(input: AuditInput, out: AuditOutcome): DistrictN
   const nightUs = Date.parse(`${input.date}T00:00:00+05:00`) * 1000;
 
   const byPreferenceRank: Record<string, number> = {};
+  const byKindergarten = new Map<string, number>();
   const waits: Record<Category, number[]> = { extraordinary: [], primary: [], general: [] };
   for (const r of out.referrals) {
     byPreferenceRank[r.preferenceRank] = (byPreferenceRank[r.preferenceRank] ?? 0) + 1;
+    byKindergarten.set(r.kindergarten, (byKindergarten.get(r.kindergarten) ?? 0) + 1);
     const a = apps.get(r.application);
     if (a) waits[r.category].push(Math.max(0, Math.floor((nightUs - a.app.registeredAtUs) / 86_400_000_000)));
   }
@@ -72,6 +80,9 @@ export function districtNumbers(input: AuditInput, out: AuditOutcome): DistrictN
     waitingHistogram,
     queueByCohort: [...cohorts.values()].sort((a, b) => a.birthYear - b.birthYear),
     seatsLeft: seatsLeft(input, out.referrals),
+    referralsByKindergarten: [...byKindergarten]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([kindergarten, referrals]) => ({ kindergarten, referrals })),
   };
 }
 
@@ -98,10 +109,10 @@ function waitingFrom(h: DistrictNumbers['waitingHistogram']): DistrictNumbers['w
 }
 
 /** A district's numbers as summary.json and audit.json carry them (the waiting days' histogram stays inside). */
-export type PublishedNumbers = Omit<DistrictNumbers, 'waitingHistogram' | 'district'>;
+export type PublishedNumbers = Omit<DistrictNumbers, 'waitingHistogram' | 'district' | 'referralsByKindergarten'>;
 
 export function publishedNumbers(n: DistrictNumbers): PublishedNumbers {
-  const { waitingHistogram: _h, district: _d, ...rest } = n;
+  const { waitingHistogram: _h, district: _d, referralsByKindergarten: _k, ...rest } = n;
   return rest;
 }
 

@@ -55,7 +55,12 @@ export class InOrderFolder {
       } catch (e) {
         throw new KezekError('RUN_FAILED', `cannot write the run folder ${this.writer.dir}: ${describeFsError(e)}`, {}, { cause: e });
       }
-      if (this.tally) this.kindergartens.push(...referralsByKindergarten(f.referrals));
+      if (this.tally) {
+        // Counted by the compute step; parsed from the lines only for a district stored before that was kept.
+        const counted = f.fullNumbers?.referralsByKindergarten;
+        const district = f.summary.district;
+        this.kindergartens.push(...(counted ? counted.map((k) => ({ district, ...k })) : referralsByKindergarten(f.referrals)));
+      }
       this.results[this.flushed] = { ...f, referrals: WRITTEN, queue: WRITTEN, refusals: WRITTEN, lapses: WRITTEN };
       this.flushed++;
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allocateDistrict } from '../../src/allocation/allocate.js';
-import { districtNumbers, quantile } from '../../src/audit/numbers.js';
+import { districtNumbers, publishedNumbers, quantile } from '../../src/audit/numbers.js';
 import { DISTRICT, app, ev, place } from '../support/builders.js';
 
 describe('the numbers of a night', () => {
@@ -38,6 +38,12 @@ describe('the numbers of a night', () => {
       ['E', 1, 'no_candidate_of_group_type'],
       ['F', 1, 'not_chosen'],
     ]);
+    // The run report's places given, by kindergarten; kept out of what summary.json publishes.
+    expect(n.referralsByKindergarten).toEqual([
+      { kindergarten: 'KG-1', referrals: 1 },
+      { kindergarten: 'KG-2', referrals: 1 },
+    ]);
+    expect(publishedNumbers(n)).not.toHaveProperty('referralsByKindergarten');
   });
 
   it('quantiles by nearest rank', () => {
