@@ -142,9 +142,9 @@ const en = {
   'app.done': 'Done: {action}. The status is now “{status}”.',
 
   'action.name':
-    '{a, select, confirm {Confirm the referral} decline {Decline the referral} enroll {Enrol the child} extend {Extend the enrolment deadline} confirm-right {Record the priority right as proven} withdraw {Withdraw the application} restore {Restore the application} other {{a}}}',
+    '{a, select, confirm {Confirm the referral} decline {Decline the referral} enroll {Enrol the child} extend {Extend the enrolment deadline} confirm_right {Record the priority right as proven} withdraw {Withdraw the application} restore {Restore the application} other {{a}}}',
   'action.what':
-    '{a, select, confirm {The family accepts the place: kindergarten {kindergarten}, group {group}. The enrolment deadline starts.} decline {The family refuses the place. The seat goes back for the next night.} enroll {The child is enrolled in kindergarten {kindergarten}, group {group}. The application leaves the queue.} extend {The enrolment deadline is moved once, by the number of calendar days below.} confirm-right {The documents of the priority right were seen in person.} withdraw {The application leaves the queue at the family’s request.} restore {The inactive application returns to the queue with its original registration time (once only).} other {{a}}}',
+    '{a, select, confirm {The family accepts the place: kindergarten {kindergarten}, group {group}. The enrolment deadline starts.} decline {The family refuses the place. The seat goes back for the next night.} enroll {The child is enrolled in kindergarten {kindergarten}, group {group}. The application leaves the queue.} extend {The enrolment deadline is moved once, by the number of calendar days below.} confirm_right {The documents of the priority right were seen in person.} withdraw {The application leaves the queue at the family’s request.} restore {The inactive application returns to the queue with its original registration time (once only).} other {{a}}}',
   'action.confirmTitle': 'Confirm: {action}',
   'action.question': 'Application {id}. Do you take this step? It is recorded under your key ({actor}).',
   'action.reason': 'Reason (optional, kept in the history)',
@@ -372,9 +372,9 @@ const ru: Record<ConsoleWordKey, string> = {
   'app.done': 'Сделано: {action}. Состояние теперь «{status}».',
 
   'action.name':
-    '{a, select, confirm {Подтвердить направление} decline {Отказаться от направления} enroll {Зачислить ребёнка} extend {Продлить срок зачисления} confirm-right {Отметить льготу подтверждённой} withdraw {Отозвать заявление} restore {Восстановить заявление} other {{a}}}',
+    '{a, select, confirm {Подтвердить направление} decline {Отказаться от направления} enroll {Зачислить ребёнка} extend {Продлить срок зачисления} confirm_right {Отметить льготу подтверждённой} withdraw {Отозвать заявление} restore {Восстановить заявление} other {{a}}}',
   'action.what':
-    '{a, select, confirm {Семья принимает место: детский сад {kindergarten}, группа {group}. Начинается срок зачисления.} decline {Семья отказывается от места. Место вернётся в следующую ночь.} enroll {Ребёнок зачисляется в детский сад {kindergarten}, группа {group}. Заявление выходит из очереди.} extend {Срок зачисления переносится один раз на указанное ниже число календарных дней.} confirm-right {Документы о льготе проверены лично.} withdraw {Заявление выходит из очереди по просьбе семьи.} restore {Неактивное заявление возвращается в очередь с прежним временем регистрации (только один раз).} other {{a}}}',
+    '{a, select, confirm {Семья принимает место: детский сад {kindergarten}, группа {group}. Начинается срок зачисления.} decline {Семья отказывается от места. Место вернётся в следующую ночь.} enroll {Ребёнок зачисляется в детский сад {kindergarten}, группа {group}. Заявление выходит из очереди.} extend {Срок зачисления переносится один раз на указанное ниже число календарных дней.} confirm_right {Документы о льготе проверены лично.} withdraw {Заявление выходит из очереди по просьбе семьи.} restore {Неактивное заявление возвращается в очередь с прежним временем регистрации (только один раз).} other {{a}}}',
   'action.confirmTitle': 'Подтвердите: {action}',
   'action.question': 'Заявление {id}. Сделать этот шаг? Он будет записан под вашим ключом ({actor}).',
   'action.reason': 'Причина (необязательно, сохраняется в истории)',
@@ -600,9 +600,9 @@ const kk: Record<ConsoleWordKey, string> = {
   'app.done': 'Орындалды: {action}. Қазіргі күйі — «{status}».',
 
   'action.name':
-    '{a, select, confirm {Жолдаманы растау} decline {Жолдамадан бас тарту} enroll {Баланы қабылдау} extend {Қабылдау мерзімін ұзарту} confirm-right {Жеңілдікті расталды деп белгілеу} withdraw {Өтінішті кері алу} restore {Өтінішті қалпына келтіру} other {{a}}}',
+    '{a, select, confirm {Жолдаманы растау} decline {Жолдамадан бас тарту} enroll {Баланы қабылдау} extend {Қабылдау мерзімін ұзарту} confirm_right {Жеңілдікті расталды деп белгілеу} withdraw {Өтінішті кері алу} restore {Өтінішті қалпына келтіру} other {{a}}}',
   'action.what':
-    '{a, select, confirm {Отбасы орынды қабылдайды: {kindergarten} балабақшасы, {group} тобы. Қабылдау мерзімі басталады.} decline {Отбасы орыннан бас тартады. Орын келесі түнге қайтады.} enroll {Бала {kindergarten} балабақшасына, {group} тобына қабылданады. Өтініш кезектен шығады.} extend {Қабылдау мерзімі бір рет төменде көрсетілген күнтізбелік күндерге ұзартылады.} confirm-right {Жеңілдік құжаттары жеке тексерілді.} withdraw {Өтініш отбасының өтініші бойынша кезектен шығады.} restore {Белсенді емес өтініш бастапқы тіркелу уақытымен кезекке қайтады (тек бір рет).} other {{a}}}',
+    '{a, select, confirm {Отбасы орынды қабылдайды: {kindergarten} балабақшасы, {group} тобы. Қабылдау мерзімі басталады.} decline {Отбасы орыннан бас тартады. Орын келесі түнге қайтады.} enroll {Бала {kindergarten} балабақшасына, {group} тобына қабылданады. Өтініш кезектен шығады.} extend {Қабылдау мерзімі бір рет төменде көрсетілген күнтізбелік күндерге ұзартылады.} confirm_right {Жеңілдік құжаттары жеке тексерілді.} withdraw {Өтініш отбасының өтініші бойынша кезектен шығады.} restore {Белсенді емес өтініш бастапқы тіркелу уақытымен кезекке қайтады (тек бір рет).} other {{a}}}',
   'action.confirmTitle': 'Растаңыз: {action}',
   'action.question': '{id} өтініші. Бұл қадамды жасайсыз ба? Ол сіздің кілтіңізбен ({actor}) жазылады.',
   'action.reason': 'Себебі (міндетті емес, тарихта сақталады)',

@@ -45,6 +45,9 @@ export const ACTION_ROLES: Record<ConsoleAction, readonly string[]> = {
 
 const isPriority = (c: Category) => c !== 'general';
 
+/** A step as a select key of the catalogues (ICU selectors take no hyphen). */
+export const sel = (a: ConsoleAction): string => a.replace('-', '_');
+
 /** The steps the application's state leaves open and the role may take (the step itself still checks its deadlines). */
 export function openSteps(role: string, a: ApplicationFacts): ConsoleAction[] {
   const r = a.referral;
@@ -152,7 +155,7 @@ export function applicationPage(i: ApplicationPageInput): string {
   const steps = openSteps(i.user.role, a);
   const id = encodeURIComponent(a.id);
   const actions = steps.length
-    ? html`<ul class="actions">${steps.map((st) => html`<li><a class="button" href="/console/applications/${id}/steps/${st}">${h('action.name', { a: st })}</a></li>`)}</ul>`
+    ? html`<ul class="actions">${steps.map((st) => html`<li><a class="button" href="/console/applications/${id}/steps/${st}">${h('action.name', { a: sel(st) })}</a></li>`)}</ul>`
     : html`<p class="note">${h('app.actions.none')}</p>`;
   const docs = (['kk', 'ru'] as const).flatMap((l) =>
     (['pdf', 'html'] as const).map(
@@ -172,7 +175,7 @@ export function applicationPage(i: ApplicationPageInput): string {
   const message = i.refused
     ? notice('warn', h('action.refused', { why: i.refused }))
     : i.done
-      ? notice('ok', h('app.done', { action: h('action.name', { a: i.done }), status: statusText(lang, a.status) }))
+      ? notice('ok', h('app.done', { action: h('action.name', { a: sel(i.done) }), status: statusText(lang, a.status) }))
       : '';
   const body = html`${message}
 ${facts(h('app.facts', { date: a.date }), rows)}
@@ -203,7 +206,7 @@ export function stepPage(i: StepPageInput): string {
     action === 'extend'
       ? html`<label for="days">${h('action.days', { max: i.maxDays })}<input id="days" name="days" type="number" min="1" max="${i.maxDays}" value="${i.maxDays}" required></label>`
       : '';
-  const body = html`<p>${h('action.what', { a: action, kindergarten: r?.kindergarten ?? '—', group: r?.group ?? '—' })}</p>
+  const body = html`<p>${h('action.what', { a: sel(action), kindergarten: r?.kindergarten ?? '—', group: r?.group ?? '—' })}</p>
 <p><strong>${h('action.question', { id: a.id, actor: `key:${i.user.name}` })}</strong></p>
 <form method="post" action="/console/applications/${id}/steps/${action}" class="filters">
 ${csrfField(i.user)}
@@ -212,7 +215,7 @@ ${days}
 <button type="submit">${h('action.confirm')}</button>
 <a href="/console/applications/${id}">${h('action.cancel')}</a>
 </form>`;
-  return consolePage({ lang, user: i.user, title: h('action.confirmTitle', { action: h('action.name', { a: action }) }), path: `/console/applications/${id}/steps/${action}`, body });
+  return consolePage({ lang, user: i.user, title: h('action.confirmTitle', { action: h('action.name', { a: sel(action) }) }), path: `/console/applications/${id}/steps/${action}`, body });
 }
 
 export interface ChildPageInput {
