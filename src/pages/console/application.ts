@@ -155,7 +155,7 @@ export function applicationPage(i: ApplicationPageInput): string {
   const steps = openSteps(i.user.role, a);
   const id = encodeURIComponent(a.id);
   const actions = steps.length
-    ? html`<ul class="actions">${steps.map((st) => html`<li><a class="button" href="/console/applications/${id}/steps/${st}">${h('action.name', { a: sel(st) })}</a></li>`)}</ul>`
+    ? html`<ul class="actions" style="list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:8px">${steps.map((st) => html`<li><a class="button" href="/console/applications/${id}/steps/${st}">${h('action.name', { a: sel(st) })}</a></li>`)}</ul>`
     : html`<p class="note">${h('app.actions.none')}</p>`;
   const docs = (['kk', 'ru'] as const).flatMap((l) =>
     (['pdf', 'html'] as const).map(

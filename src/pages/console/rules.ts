@@ -72,7 +72,7 @@ export function impactSection(lang: Lang, d: RulesDiff, words: Words): Html {
   const t = d.total;
   const people = facts(h('rules.impact.people'), [
     [h('rules.impact.judged'), t.judged],
-    [h('run.referrals'), h('rules.impact.referrals', { before: t.referrals.before, after: t.referrals.after })],
+    [h('run.referrals'), `${t.referrals.before} → ${t.referrals.after}`],
     [h('rules.impact.placed'), t.placed.total],
     [h('rules.impact.displaced'), t.displaced.total],
     [h('rules.impact.moved'), t.moved],
@@ -82,7 +82,7 @@ export function impactSection(lang: Lang, d: RulesDiff, words: Words): Html {
     [h('rules.impact.forward'), h('rules.impact.shift', { ...t.queueNumbers.forward })],
     [h('rules.impact.back'), h('rules.impact.shift', { ...t.queueNumbers.back })],
     [h('rules.impact.kept'), t.queueNumbers.kept],
-    [h('run.seatsLeft'), h('rules.impact.seatsLeft', { before: t.seats.leftBefore, after: t.seats.leftAfter })],
+    [h('run.seatsLeft'), `${t.seats.leftBefore} → ${t.seats.leftAfter}`],
   ]);
   const districts = html`<table><caption>${h('rules.impact.byDistrict')}</caption><thead><tr><th scope="col">${h('run.district')}</th><th scope="col" class="n">${h('rules.impact.judged')}</th><th scope="col" class="n">${h('rules.impact.placed')}</th><th scope="col" class="n">${h('rules.impact.displaced')}</th><th scope="col" class="n">${h('rules.impact.moved')}</th><th scope="col" class="n">${h('rules.impact.refusalsGained')}</th><th scope="col" class="n">${h('rules.impact.refusalsLost')}</th></tr></thead><tbody>${d.districts.map(
     (x) => html`<tr><th scope="row">${x.district}</th><td class="n">${x.summary.judged}</td><td class="n">${x.summary.placed.total}</td><td class="n">${x.summary.displaced.total}</td><td class="n">${x.summary.moved}</td><td class="n">${x.summary.refusalsGained.total}</td><td class="n">${x.summary.refusalsLost.total}</td></tr>`,
