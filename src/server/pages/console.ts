@@ -138,6 +138,10 @@ function errorText(lang: Lang, kind: ErrorKind, e: Error, key: ApiKey | null): s
 
 /** The staff console: sign-in with a key, nights and their reports, the due list, applications, complaints, rules. */
 export const consolePages: FastifyPluginAsync = async (app) => {
+  // Pages for people, not part of the API's OpenAPI document.
+  app.addHook('onRoute', (route) => {
+    route.schema = { ...route.schema, hide: true };
+  });
   // Every console page: its language, then (but for the sign-in page) the session, else to the sign-in page;
   // every POST carries the session's CSRF token, else nothing is done.
   app.addHook('preHandler', async (req, reply) => {
