@@ -24,7 +24,8 @@ describe('console sign-in helpers', () => {
     expect(sameToken('abc', 'abcd')).toBe(false);
     expect(sameToken('', '')).toBe(false);
     expect(sameToken(undefined, 'abc')).toBe(false);
-    fc.assert(fc.property(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), (a, b) => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), (a, b) => {
         expect(sameToken(a, b)).toBe(a === b);
       }),
     );

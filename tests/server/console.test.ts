@@ -166,7 +166,12 @@ describe.each(BACKENDS)('the staff console on %s', (backend) => {
       expect(r.statusCode, url).toBe(403);
       expect(r.body).toContain('«саясат» рөліндегі кілтпен');
     }
-    expect((await policy.go('GET', `/console/runs/${DATE}`)).statusCode).toBe(200);
+    const night = await policy.go('GET', `/console/runs/${DATE}`);
+    expect(night.statusCode).toBe(200);
+    // The navigation shows the role's sections only.
+    expect(night.body).toContain('href="/console/rules"');
+    expect(night.body).not.toContain('href="/console/due"');
+    expect(night.body).not.toContain('href="/console/complaints"');
     expect((await policy.go('GET', '/console/rules')).statusCode).toBe(200);
 
     const portal = new Visitor(s.app);

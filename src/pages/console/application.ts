@@ -130,7 +130,7 @@ export function applicationPage(i: ApplicationPageInput): string {
     [h('app.district'), a.district],
     [h('app.birthYear'), a.birthYear],
     [h('app.registered'), a.registeredAt.replace('T', ' ').slice(0, 16)],
-    [h('app.channel'), a.channel],
+    [h('app.channel'), h('app.channelValue', { c: a.channel })],
     [h('app.child'), `${person(a.child)}, ${a.child.birthDate}`],
     [h('app.applicant'), person(a.applicant)],
   ];

@@ -1,7 +1,7 @@
 import type { Lang } from '../../i18n/messages.js';
 import { cw } from '../console-words.js';
 import { html, type Html } from '../html.js';
-import { page } from '../layout.js';
+import { page, type ConsoleSection } from '../layout.js';
 
 /** Who is signed in, as every console page shows it (and the CSRF token its forms carry). */
 export interface ConsoleUser {
@@ -20,6 +20,14 @@ export interface ConsoleFrame {
   body: Html;
 }
 
+/** The console's sections each role may open (api.md): the others are not shown. */
+export const ROLE_SECTIONS: Record<string, readonly ConsoleSection[]> = {
+  portal: [],
+  office: ['complaints'],
+  operator: ['runs', 'due', 'complaints', 'rules'],
+  policy: ['runs', 'rules'],
+};
+
 /** A console page in the common frame (the console's navigation and the sign-out form when signed in). */
 export function consolePage(f: ConsoleFrame): string {
   return page({
@@ -27,7 +35,7 @@ export function consolePage(f: ConsoleFrame): string {
     title: f.title,
     path: f.path,
     params: f.params ?? {},
-    console: f.user ? { user: f.user.name, role: f.user.role, csrf: f.user.csrf } : undefined,
+    console: f.user ? { user: f.user.name, role: f.user.role, csrf: f.user.csrf, sections: ROLE_SECTIONS[f.user.role] ?? [] } : undefined,
     body: f.body,
   });
 }
