@@ -65,10 +65,10 @@ describeInBrowser('the staff console in a browser', (browser: () => Browser) => 
     expect(await seriousViolations(page), name).toEqual([]);
   }
 
-  async function signIn(page: Page, key: string): Promise<void> {
+  async function signIn(page: Page, key: string, o: { look: boolean } = { look: true }): Promise<void> {
     await page.goto(`${base}/console`);
     expect(new URL(page.url()).pathname).toBe('/console/login');
-    await look(page, 'login');
+    if (o.look) await look(page, 'login');
     await page.getByLabel('API кілті').fill(key);
     await page.getByRole('button', { name: 'Кіру' }).click();
     await page.waitForURL(`${base}/console`);
@@ -123,7 +123,30 @@ describeInBrowser('the staff console in a browser', (browser: () => Browser) => 
     await page.waitForURL(`${base}/console/applications/S1?lang=ru`);
     await page.goto(`${base}/console/complaints`);
     expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+    await page.getByLabel('Входящий номер').fill('Ж-17');
+    await page.getByLabel('Уровень').selectOption('authority');
+    await page.getByLabel('Номер заявления (необязательно)').fill('S2');
+    await page.getByLabel('Суть').fill('Не согласны с номером в очереди');
+    await page.getByRole('button', { name: 'Зарегистрировать' }).click();
+    await page.waitForURL(/registered=/);
+    expect(await page.getByRole('status').textContent()).toBe('Жалоба Ж-17 зарегистрирована; ответить нужно до 2026-09-22.');
     await look(page, 'complaints-ru');
+    await context.close();
+  });
+
+  it('works without JavaScript: sign in, a step through its confirmation, sign out', async () => {
+    const context = await browser().newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page, keys.operatorD2, { look: false });
+    await page.goto(`${base}/console/applications/S6?lang=en`);
+    await page.getByRole('link', { name: 'Confirm the referral' }).click();
+    await page.getByRole('button', { name: 'Yes, do it' }).click();
+    await page.waitForURL(`${base}/console/applications/S6?done=confirm`);
+    expect((await db.query<{ status: string }>(`select status from referrals where application_id = 'S6'`))[0]!.status).toBe('confirmed');
+    expect(await page.locator('td', { hasText: 'key:operator-d2' }).count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${base}/console/login?out=1`);
+    expect(await page.getByRole('status').textContent()).toBe('You have signed out.');
     await context.close();
   });
 

@@ -151,6 +151,9 @@ describe('console pages', () => {
     }
     expect(step).toContain('Семья принимает место: детский сад KG-1, группа G1.');
     expect(step).toContain('<html lang="ru">');
+    // A confirmation records no reason of the person's; a refusal does.
+    expect(step).not.toContain('name="reason"');
+    expect(stepPage({ lang: 'ru', user, app: a, action: 'decline', maxDays: 30 })).toContain('name="reason"');
   });
 
   it('the sign-in page: a labelled password field, its own token, no session', () => {

@@ -187,6 +187,9 @@ ${referral}
   return consolePage({ lang, user: i.user, title: h('app.title', { id: a.id }), path: `/console/applications/${id}`, body });
 }
 
+/** The steps whose reason is kept in the history (lifecycle.md): the others record their own. */
+const TAKES_REASON: readonly ConsoleAction[] = ['decline', 'extend', 'withdraw', 'restore'];
+
 export interface StepPageInput {
   lang: Lang;
   user: ConsoleUser;
@@ -211,7 +214,7 @@ export function stepPage(i: StepPageInput): string {
 <form method="post" action="/console/applications/${id}/steps/${action}" class="filters">
 ${csrfField(i.user)}
 ${days}
-<label for="reason">${h('action.reason')}<input id="reason" name="reason" maxlength="500" size="40"></label>
+${TAKES_REASON.includes(action) ? html`<label for="reason">${h('action.reason')}<input id="reason" name="reason" maxlength="500" size="40"></label>` : ''}
 <button type="submit">${h('action.confirm')}</button>
 <a href="/console/applications/${id}">${h('action.cancel')}</a>
 </form>`;
