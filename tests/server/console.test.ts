@@ -77,6 +77,15 @@ describe.each(BACKENDS)('the staff console on %s', (backend) => {
     expect(stored).toEqual([{ token_hash: expect.stringMatching(/^[0-9a-f]{64}$/), key_name: 'operator' }]);
     expect(stored[0]!.token_hash).not.toBe(valueOf(cookie));
 
+    // Signing in again replaces the session: the old token no longer works.
+    const before = v.cookies.get('kezek_console');
+    await v.signIn(s.keys.operator, '/console/due');
+    expect(v.cookies.get('kezek_console')).not.toBe(before);
+    expect(await s.db().query(`select 1 from console_sessions`)).toHaveLength(1);
+    const old = new Visitor(s.app);
+    old.cookies.set('kezek_console', before!);
+    expect((await old.go('GET', '/console/due')).statusCode).toBe(303);
+
     const due = await v.go('GET', '/console/due');
     expect(due.statusCode).toBe(200);
     expect(due.headers['content-type']).toBe('text/html; charset=utf-8');

@@ -195,6 +195,8 @@ export const consolePages: FastifyPluginAsync = async (app) => {
       req.log.info('console sign-in refused: unknown or revoked key');
       return sendPage(reply, loginPage({ lang, csrf: loginToken(req, reply), next, hours: SESSION_HOURS, message: 'unknown' }), 401);
     }
+    // A session the browser held before ends: signing in always starts a new one (no session fixation).
+    await endSession(req.kezek.db, req);
     await startSession(req.kezek.db, req, reply, key.name);
     void reply.clearCookie(LOGIN_COOKIE, cookieOptions(req));
     req.log.info({ key: key.name }, 'console signed in');

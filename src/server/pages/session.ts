@@ -55,10 +55,11 @@ export async function currentSession(db: Queryable, req: FastifyRequest): Promis
   return { session: await sessionByHash(db, sha256(t)), hadCookie: true };
 }
 
-export async function endSession(db: Queryable, req: FastifyRequest, reply: FastifyReply): Promise<void> {
+/** Ends the request's session; `reply` given: its cookie is cleared too (signing out). */
+export async function endSession(db: Queryable, req: FastifyRequest, reply?: FastifyReply): Promise<void> {
   const t = req.cookies[SESSION_COOKIE];
   if (t) await deleteSession(db, sha256(t));
-  void reply.clearCookie(SESSION_COOKIE, cookieOptions(req));
+  if (reply) void reply.clearCookie(SESSION_COOKIE, cookieOptions(req));
 }
 
 /** The sign-in form's token: the cookie's when there is one, else a new one set in a cookie for an hour. */
