@@ -16,9 +16,13 @@ export interface PageFrame {
   path: string;
   params?: Record<string, string | number | undefined | null>;
   /** The staff console's navigation and who is signed in, when it is a console page. */
-  console?: { user: string; role: string; csrf: string } | undefined;
+  console?: { user: string; role: string; csrf: string; sections?: readonly ConsoleSection[] } | undefined;
   body: Html;
 }
+
+/** The console's sections; a page names those its user's role may open (default: all). */
+export type ConsoleSection = 'runs' | 'due' | 'complaints' | 'rules';
+const CONSOLE_SECTIONS: readonly ConsoleSection[] = ['runs', 'due', 'complaints', 'rules'];
 
 const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 
@@ -59,12 +63,7 @@ export function page(f: PageFrame): string {
     (l) => html`<li><a href="${f.path}${query({ ...f.params, lang: l })}" hreflang="${l}" lang="${l}" aria-current="${l === f.lang ? 'true' : 'false'}">${LANG_NAMES[l]}</a></li>`,
   );
   const sections = f.console
-    ? [
-        html`<li><a href="/console">${w(f.lang, 'nav.runs')}</a></li>`,
-        html`<li><a href="/console/due">${w(f.lang, 'nav.due')}</a></li>`,
-        html`<li><a href="/console/complaints">${w(f.lang, 'nav.complaints')}</a></li>`,
-        html`<li><a href="/console/rules">${w(f.lang, 'nav.rules')}</a></li>`,
-      ]
+    ? (f.console.sections ?? CONSOLE_SECTIONS).map((s) => html`<li><a href="${s === 'runs' ? '/console' : `/console/${s}`}">${w(f.lang, `nav.${s}`)}</a></li>`)
     : [
         html`<li><a href="/">${w(f.lang, 'nav.districts')}</a></li>`,
         html`<li><a href="/lookup">${w(f.lang, 'nav.lookup')}</a></li>`,

@@ -53,6 +53,11 @@ export class RequestContext {
     this.date = state.today();
   }
 
+  /** The same request acting as `key` (a console page signed in with it). */
+  withKey(key: ApiKey, log: Logger): RequestContext {
+    return new RequestContext(this.state, log, key);
+  }
+
   /** The rule set in force at the request's date. */
   get rules(): RuleSet {
     return (this.ruleSet ??= this.state.ctx.rules.at(this.date));
