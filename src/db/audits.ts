@@ -27,3 +27,14 @@ export async function nightAudits(q: Queryable, date: string): Promise<{ audit: 
   );
   return rows.map((r) => ({ audit: reorder(r.audit), numbers: r.numbers }));
 }
+
+/** The referrals a night issued, per district and kindergarten (the run report's places given), for the districts asked (all when none). */
+export async function nightReferralsByKindergarten(q: Queryable, date: string, districts: readonly string[] = []): Promise<{ district: string; kindergarten: string; referrals: number }[]> {
+  return q.query<{ district: string; kindergarten: string; referrals: number }>(
+    `select district_id as district, kindergarten_id as kindergarten, count(*)::int as referrals
+       from referrals
+      where run_date = $1 and (cardinality($2::text[]) = 0 or district_id = any($2::text[]))
+      group by district_id, kindergarten_id`,
+    [date, districts],
+  );
+}

@@ -1,7 +1,8 @@
 import { lineBytes, queueLine, referralLine, refusalLine } from '../codec/run-lines.js';
 import type { Queryable } from '../db/database.js';
 import { readStoredDistrict } from '../db/district-store.js';
-import { nightAudits } from '../db/audits.js';
+import { nightAudits, nightReferralsByKindergarten } from '../db/audits.js';
+import { kindergartenNames } from '../db/notices.js';
 import { readLapses } from '../db/lapses.js';
 import { ledgerOfDate, readDateTotals, readRuns, type RunRow } from '../db/ledger.js';
 import type { LapseCounts } from '../domain/outcomes.js';
@@ -114,6 +115,22 @@ export async function nightAudit(q: Queryable, date: string, mayRead: (district:
   const stored = new Map((await nightAudits(q, date)).map((a) => [a.audit.district, a]));
   const run = typeof day.summary?.run === 'string' ? day.summary.run : (day.runs.at(-1)?.run ?? null);
   return auditOfNight(date, run, ledger.map((d) => ({ district: d.district, audit: stored.get(d.district)?.audit ?? null, numbers: stored.get(d.district)?.numbers ?? null })));
+}
+
+/**
+ * What the run report adds to the summary and audit: the places the night
+ * gave per kindergarten, and the kindergartens' names (of those with places
+ * given or left), for the districts the caller may read.
+ */
+export async function nightReportExtra(
+  q: Queryable,
+  summary: RunSummary,
+): Promise<{ kindergartens: { district: string; kindergarten: string; referrals: number }[]; kindergartenNames: Map<string, string> }> {
+  const districts = summary.districts.map((d) => d.district);
+  const kindergartens = districts.length ? await nightReferralsByKindergarten(q, summary.date, districts) : [];
+  const ids = new Set(kindergartens.map((k) => k.kindergarten));
+  for (const d of summary.districts) for (const s of d.numbers?.seatsLeft ?? []) ids.add(s.kindergarten);
+  return { kindergartens, kindergartenNames: await kindergartenNames(q, [...ids]) };
 }
 
 const unfinished = (day: RunDay) =>

@@ -82,9 +82,18 @@ describeInBrowser('the staff console in a browser', (browser: () => Browser) => 
 
     await page.getByRole('link', { name: DATE }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`${DATE} түнгі бөлуі`);
-    const facts = page.locator('table.facts');
-    await expect.poll(() => facts.locator('tr').filter({ has: page.locator('th', { hasText: /^Жолдамалар$/ }) }).locator('td').textContent()).toBe('3');
-    await expect.poll(() => page.getByText('Барлық аудандарда барлық инварианттар сақталды.').count()).toBe(1);
+    // The night's report, as the run folder's report.html has it: its totals and its charts (server-drawn SVG).
+    const totals = page.locator('section[aria-labelledby="r-totals"] table');
+    await expect.poll(() => totals.locator('tr').filter({ has: page.locator('th', { hasText: /^Жолдамалар$/ }) }).locator('td').textContent()).toBe('3');
+    expect(await page.getByText('Барлық тексерістен өтті.').count()).toBeGreaterThan(0);
+    const charts = page.locator('figure.chart svg[role="img"]');
+    expect(await charts.count()).toBeGreaterThanOrEqual(3);
+    for (const svg of await charts.all()) {
+      expect(await svg.isVisible()).toBe(true);
+      expect(await svg.locator('text').count()).toBeGreaterThan(0);
+    }
+    // Places given per kindergarten, by name: D1's two referrals went to №1 Балапан.
+    expect(await page.getByText('№1 Балапан', { exact: true }).count()).toBeGreaterThan(0);
     await look(page, 'run');
     await page.emulateMedia({ media: 'print' });
     await screenshot(page, 'console-run-print');

@@ -1,10 +1,8 @@
-import { INVARIANTS } from '../../audit/invariants.js';
 import type { Lang } from '../../i18n/messages.js';
-import type { RunAudit, RunSummary } from '../../nightly/summary.js';
 import type { RunDay } from '../../online/runs.js';
 import { cw } from '../console-words.js';
 import { html, type Html } from '../html.js';
-import { consolePage, facts, type ConsoleUser } from './common.js';
+import { consolePage, type ConsoleUser } from './common.js';
 
 export interface HomeInput {
   lang: Lang;
@@ -55,50 +53,14 @@ export interface RunPageInput {
   lang: Lang;
   user: ConsoleUser;
   date: string;
-  /** Null while no run has finished the date. */
-  summary: RunSummary | null;
-  audit: RunAudit | null;
+  /** The night's report body (src/pages/run-report.ts), or null while no run has finished the date. */
+  report: Html | null;
   day: RunDay;
 }
 
-/** A night's report page: the frame around the report body. */
+/** A night's report page: the frame around the run report (the same as the run folder's report.html). */
 export function runPage(i: RunPageInput): string {
   const { lang } = i;
-  const body =
-    i.summary && i.audit
-      ? reportBody(lang, i.summary, i.audit)
-      : html`<p class="warn">${cw(lang, 'run.noSummary', { status: cw(lang, 'run.status', { s: i.day.status }), done: i.day.districts.done })}</p>`;
+  const body = i.report ?? html`<p class="warn">${cw(lang, 'run.noSummary', { status: cw(lang, 'run.status', { s: i.day.status }), done: i.day.districts.done })}</p>`;
   return consolePage({ lang, user: i.user, title: cw(lang, 'run.title', { date: i.date }), path: `/console/runs/${i.date}`, body });
-}
-
-/**
- * The report's body: the night's key facts and a table by district.
- * Replaced by `runReportBody(lang, summary, audit)` of src/pages/run-report.ts
- * (charts and tables of referrals by category and preference rank, queue by
- * cohort, seats per kindergarten, lapses, the fairness audit) once that is in.
- */
-export function reportBody(lang: Lang, s: RunSummary, a: RunAudit): Html {
-  const yes = (b: boolean) => cw(lang, b ? 'run.yes' : 'run.no');
-  const auditText = a.held ? html`<span class="ok">${cw(lang, 'run.auditHeld')}</span>` : html`<span class="warn">${cw(lang, 'run.auditFailed')}</span>`;
-  const keyFacts = facts(cw(lang, 'run.facts'), [
-    [cw(lang, 'run.districts'), s.districts.length],
-    [cw(lang, 'run.referrals'), s.totals.referrals],
-    [cw(lang, 'run.queueLeft'), s.totals.queueLeft],
-    [cw(lang, 'run.seatsOffered'), s.totals.seatsOffered],
-    [cw(lang, 'run.seatsLeft'), s.totals.seatsLeft],
-    [cw(lang, 'run.refused'), s.totals.refused],
-    [cw(lang, 'run.lapses'), s.lifecycle.lapsed],
-    [cw(lang, 'run.cancelled'), s.lifecycle.cancelled],
-    [cw(lang, 'run.agedOut'), s.lifecycle.agedOut],
-    [cw(lang, 'run.audit'), auditText],
-    [cw(lang, 'run.rulesVersion'), s.rules.version],
-    [cw(lang, 'run.engine'), s.engine],
-  ]);
-  const held = new Map(a.districts.map((d) => [d.district, INVARIANTS.every((n) => d[n].held)]));
-  const rows = s.districts.map(
-    (d) => html`<tr><th scope="row">${d.district}</th><td class="n">${d.referrals}</td><td class="n">${d.queueLeft}</td><td class="n">${d.seatsOffered}</td><td class="n">${d.seatsLeft}</td><td class="n">${d.lifecycle.lapsed}</td><td class="n">${d.lifecycle.cancelled}</td><td class="n">${d.lifecycle.agedOut}</td><td>${held.has(d.district) ? yes(held.get(d.district)!) : '—'}</td></tr>`,
-  );
-  const missing = a.notAudited.length ? html`<p class="note">${cw(lang, 'run.auditMissing', { districts: a.notAudited.join(', ') })}</p>` : '';
-  return html`${keyFacts}${missing}
-<table><caption>${cw(lang, 'run.byDistrict')}</caption><thead><tr><th scope="col">${cw(lang, 'run.district')}</th><th scope="col" class="n">${cw(lang, 'run.referrals')}</th><th scope="col" class="n">${cw(lang, 'run.queueLeft')}</th><th scope="col" class="n">${cw(lang, 'run.seatsOffered')}</th><th scope="col" class="n">${cw(lang, 'run.seatsLeft')}</th><th scope="col" class="n">${cw(lang, 'run.lapses')}</th><th scope="col" class="n">${cw(lang, 'run.cancelled')}</th><th scope="col" class="n">${cw(lang, 'run.agedOut')}</th><th scope="col">${cw(lang, 'run.audit')}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }

@@ -21,7 +21,9 @@ import { noticeOf } from '../../online/notice.js';
 import { applicationAction, referralAction } from '../../online/operator.js';
 import { positionHistory } from '../../online/position-history.js';
 import { diffRuleSets, type RulesDiff } from '../../online/rules-diff.js';
-import { listRunDays, nightAudit, nightSummary, runDayOf } from '../../online/runs.js';
+import { listRunDays, nightAudit, nightReportExtra, nightSummary, runDayOf } from '../../online/runs.js';
+import type { Html } from '../../pages/html.js';
+import { runReportBody } from '../../pages/run-report.js';
 import { cw } from '../../pages/console-words.js';
 import { applicationPage, childPage, openSteps, refusalWhy, stepPage, APPLICATION_STEPS, ACTION_ROLES, REFERRAL_STEPS, type ApplicationFacts, type ConsoleAction } from '../../pages/console/application.js';
 import { errorPage, type ConsoleUser, type ErrorKind } from '../../pages/console/common.js';
@@ -223,9 +225,12 @@ export const consolePages: FastifyPluginAsync = async (app) => {
     if (!isValidDate(date)) throw new KezekError('INPUT_INVALID', `date: ${date} is not a real date`, { field: 'date' });
     const day = await runDayOf(rc.db, date);
     const may = (d: string) => mayReachDistrict(key, d);
-    const summary = day.summary ? await nightSummary(rc.db, date, may) : null;
-    const audit = day.summary ? await nightAudit(rc.db, date, may) : null;
-    return sendPage(reply, runPage({ lang, user, date, summary, audit, day }));
+    let report: Html | null = null;
+    if (day.summary) {
+      const summary = await nightSummary(rc.db, date, may);
+      report = await runReportBody(lang, summary, await nightAudit(rc.db, date, may), await nightReportExtra(rc.db, summary));
+    }
+    return sendPage(reply, runPage({ lang, user, date, report, day }));
   });
 
   app.get('/console/due', async (req, reply) => {
