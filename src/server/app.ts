@@ -80,7 +80,9 @@ export async function buildServer(state: ServerState, o: ServerOptions): Promise
     json(req, body as string, done);
   });
 
-  await app.register(helmet, { global: true });
+  // Served over plain HTTP (no TLS proxy in front), the pages' forms and links must stay on HTTP:
+  // no upgrade-insecure-requests then, or a browser sends every form to an https:// that is not there.
+  await app.register(helmet, { global: true, contentSecurityPolicy: { directives: { upgradeInsecureRequests: o.trustProxy ? [] : null } } });
   await app.register(rateLimit, {
     global: true,
     max: o.rateLimitPerMinute,

@@ -71,6 +71,18 @@ describe.each(BACKENDS)('the public pages over HTTP on %s', (backend) => {
     expect(ru.body).toContain('№ 1 из 2');
   });
 
+  it('served over plain HTTP, the pages keep their forms on HTTP (no upgrade-insecure-requests); behind a TLS proxy they ask for it', async () => {
+    const csp = String((await app.inject({ method: 'GET', url: '/' })).headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    const behind = await buildServer(serverState(context(), db, { ...SERVE_DEFAULTS, date: TODAY }), { rateLimitPerMinute: 10_000, trustProxy: true });
+    try {
+      expect(String((await behind.inject({ method: 'GET', url: '/' })).headers['content-security-policy'])).toContain('upgrade-insecure-requests');
+    } finally {
+      await behind.close();
+    }
+  });
+
   it('the bulletin page and its CSV agree with GET /v1/bulletin; an unknown or missing district is a 404 page, not JSON', async () => {
     const api = await app.inject({ method: 'GET', url: '/v1/bulletin?district=D1', headers: { accept: 'text/csv' } });
     const page = await app.inject({ method: 'GET', url: '/bulletin.csv?district=D1' });
