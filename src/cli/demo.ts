@@ -64,7 +64,15 @@ export async function runDemo(ctx: CommandContext, o: DemoOptions, print: (s: st
     const summary = await runNightly(db, { date: o.date, outDir, districts: [], workers: 1, dryRun: false, rules, engine: 'compiled', calendar, report: runReportFiles(db) }, log);
     print(formatRun(summary, outDir));
     const next = nextSteps(home, outDir, o.date, addWorkingDays(calendar, o.date, 1));
-    print(['', `Try next: the demo has a database of its own, in ${next.dataDir}, so each command names it with --data-dir (or: export KEZEK_DATA_DIR=${next.dataDir}):`, ...next.commands.map((c) => `  ${c}`)].join('\n'));
+    print(
+      [
+        '',
+        `Try next: the demo has a database of its own, in ${next.dataDir}, so each command names it with --data-dir (or: export KEZEK_DATA_DIR=${next.dataDir}):`,
+        ...next.commands.map((c) => `  ${c}`),
+        `  (serve answers at http://127.0.0.1:8080/: the public pages, and /console signed in with the key; stop it with Ctrl-C)`,
+        `The night's report opens from the file: ${join(outDir, 'report.html')} (report.ru.html, report.en.html)`,
+      ].join('\n'),
+    );
     return { dataDir: home, data: dataDir, runFolder: outDir, import: report, summary, next: next.commands };
   } finally {
     await db.close();
@@ -92,6 +100,9 @@ export function nextSteps(home: string, outDir: string, date: string, nextDay: s
       ...(referred ? [`npx kezek history ${referred} --data-dir ${arg}`] : []),
       `npx kezek due --date ${nextDay} --data-dir ${arg}`,
       `npx kezek runs list --data-dir ${arg}`,
+      // The pages: a key for the staff console, then the server (public pages at /, the console at /console).
+      `npx kezek keys create me --role operator --data-dir ${arg}`,
+      `npx kezek serve --date ${nextDay} --data-dir ${arg}`,
     ],
   };
 }
