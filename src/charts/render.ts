@@ -1,5 +1,7 @@
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+
+/** vega and vega-lite are loaded by the first chart (a second or so of start-up every command would pay otherwise). */
+let libraries: Promise<[typeof import('vega'), typeof import('vega-lite')]> | undefined;
 
 /**
  * A Vega-Lite chart drawn on the server as SVG text: the same chart serves a
@@ -8,6 +10,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
  * text widths without a canvas).
  */
 export async function chartSvg(spec: TopLevelSpec): Promise<string> {
+  const [vega, { compile }] = await (libraries ??= Promise.all([import('vega'), import('vega-lite')]));
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
     return await view.toSVG();

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { PrintBlock, Printable } from '../domain/printable.js';
 import type { DocumentFonts } from './fonts.js';
 
@@ -9,7 +8,9 @@ import type { DocumentFonts } from './fonts.js';
  * creation date is the document's own date, so the same document gives the
  * same bytes.
  */
-export function printablePdf(doc: Printable, fonts: DocumentFonts): Promise<Buffer> {
+export async function printablePdf(doc: Printable, fonts: DocumentFonts): Promise<Buffer> {
+  // pdfkit is loaded by the first document, not by every command's start.
+  const { default: PDFDocument } = await import('pdfkit');
   const pdf = new PDFDocument({
     size: 'A4',
     margins: { top: 46, bottom: 46, left: 62, right: 56 },

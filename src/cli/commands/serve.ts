@@ -2,7 +2,7 @@ import type { CommandModule } from 'yargs';
 import { checkDate, todayInKazakhstan } from '../../config.js';
 import { openDatabase } from '../../db/open.js';
 import { UsageError } from '../../errors.js';
-import { SERVE_DEFAULTS, startServer } from '../../server/serve.js';
+import { SERVE_DEFAULTS } from '../../server/serve-config.js';
 import { contextOf, print, type Common } from '../context.js';
 
 interface Args extends Common {
@@ -44,6 +44,8 @@ export const serveCommand: CommandModule<Common, Args> = {
     const owner = ctx.config.database.owner ?? { name: 'serve', command: 'kezek serve' };
     const db = await openDatabase({ ...ctx.config.database, owner: { ...owner, url: `http://${host}:${port}` }, maxConnections: POOL_SIZE });
     try {
+      // Fastify and the routes are loaded when a server starts, not for every command's help.
+      const { startServer } = await import('../../server/serve.js');
       const server = await startServer(ctx, db, { ...SERVE_DEFAULTS, host: argv.host, port, date, rateLimitPerMinute: rateLimit, trustProxy: argv['trust-proxy'] });
       print(`kezek serve: listening on ${server.url} (${db.kind === 'postgres' ? 'PostgreSQL' : 'embedded database'}${date ? `, as of ${date}` : ''}); API documents at ${server.url}/docs; stop with SIGTERM or Ctrl-C`);
       // The first signal stops the server gracefully; a repeated one changes nothing (the grace period bounds the wait).
