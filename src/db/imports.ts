@@ -155,14 +155,18 @@ export interface StagedConflict {
  * put back in the queue while its referral stays open), and a second live
  * application of a child (stored, or on an earlier line of the file).
  */
-export async function takeStagedConflicts(tx: Queryable): Promise<StagedConflict[]> {
+export async function takeStagedConflicts(tx: Queryable, reference = false): Promise<StagedConflict[]> {
   const status = await tx.query<{ line: number; id: string; given: string; current: string; raw: string }>(
     `delete from stage_applications x using applications a
       where a.id = x.id and x.status_given and a.status in ${SETTLED} and x.status <> a.status
       returning x.line, x.id, x.status as given, a.status as current, left(x.raw, 2000) as raw`,
   );
+  // The same question asked two ways: the reference as first written; the fast one
+  // hashes instead of sorting, and looks for the stored live applications not in the
+  // file first (on a re-import, next to none) before reading their children.
   const children = await tx.query<{ line: number; id: string; existing: string; raw: string }>(
-    `with s as (
+    reference
+      ? `with s as (
        select x.line, x.id, x.child_iin, coalesce(case when x.status_given then x.status end, a.status, x.status) as st
          from stage_applications x left join applications a on a.id = x.id
      ), live as (select * from s where st in ${LIVE}),
@@ -172,6 +176,28 @@ export async function takeStagedConflicts(tx: Queryable): Promise<StagedConflict
          from application_details d join applications o on o.id = d.id
         where o.status in ${LIVE} and d.child_iin in (select child_iin from live)
           and not exists (select 1 from stage_applications y where y.id = o.id)
+        group by d.child_iin
+     ), bad as (
+       select l.line, coalesce(st.id, f.id) as existing
+         from live l join firsts f on f.child_iin = l.child_iin left join stored st on st.child_iin = l.child_iin
+        where st.id is not null or f.line < l.line
+     )
+     delete from stage_applications x using bad where x.line = bad.line
+     returning x.line, x.id, bad.existing, left(x.raw, 2000) as raw`
+      : `with live as materialized (
+       select x.line, x.id, x.child_iin
+         from stage_applications x left join applications a on a.id = x.id
+        where coalesce(case when x.status_given then x.status end, a.status, x.status) in ${LIVE}
+     ), firsts as (
+       select f.child_iin, f.line, l.id
+         from (select child_iin, min(line) as line from live group by child_iin) f join live l on l.line = f.line
+     ), others as materialized (
+       select o.id from applications o
+        where o.status in ${LIVE} and not exists (select 1 from stage_applications y where y.id = o.id)
+     ), stored as (
+       select d.child_iin, min(o.id collate "C") as id
+         from others o join application_details d on d.id = o.id
+        where d.child_iin in (select child_iin from live)
         group by d.child_iin
      ), bad as (
        select l.line, coalesce(st.id, f.id) as existing
@@ -223,7 +249,35 @@ const list = (prefix: string, cols: string) => cols.split(', ').map((c) => `${pr
  * not change keep their status, their place on the page and their updated_at.
  * New applications go in district order (the order a night reads them in).
  */
-export async function mergeStagedApplications(tx: Queryable, actor: string, date?: string): Promise<MergeCounts> {
+export async function mergeStagedApplications(tx: Queryable, actor: string, date?: string, fresh = false): Promise<MergeCounts> {
+  if (fresh) {
+    // An empty queue: every staged line is a new application, straight from the stage.
+    const [row] = await tx.query<{ n: number }>(
+      `with ins as (
+         insert into applications (id, ${APP_COLS}, status)
+         select id, ${APP_COLS}, status from stage_applications order by district_id, id collate "C"
+         returning 1
+       ) select count(*)::int as n from ins`,
+    );
+    await tx.query(
+      `insert into application_details (id, ${DETAIL_COLS}) select id, ${DETAIL_COLS} from stage_applications order by id collate "C"`,
+    );
+    await tx.query(
+      `insert into events (entity, entity_id, from_status, to_status, actor, reason, effective_on)
+       select 'application', id, null, status, $1, 'registered', $2::date from stage_applications order by id collate "C"`,
+      [actor, date ?? null],
+    );
+    return { inserted: row?.n ?? 0, updated: 0 };
+  }
+  // The lines equal to what is stored (the queue row, its status and its personal data) leave
+  // the stage first: what is left is the little a re-import changes.
+  await tx.query(
+    `delete from stage_applications x using applications a, application_details d
+      where a.id = x.id and d.id = x.id
+        and (${list('a', APP_COLS)}) is not distinct from (${list('x', APP_COLS)})
+        and a.status = coalesce(case when x.status_given then x.status end, a.status)
+        and (${list('d', DETAIL_COLS)}) is not distinct from (${list('x', DETAIL_COLS)})`,
+  );
   const rows = await tx.query<{ inserted: number; updated: number }>(
     `with input as (
        select x.*, n.new_status, a.status as old_status, a.id is not null as has_app, d.id is not null as has_details,

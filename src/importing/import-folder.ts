@@ -254,7 +254,7 @@ async function importFile(
     if (file === 'applications.ndjson') {
       await beginApplicationStage(tx);
       fresh = !reference && (await queueIsEmpty(tx));
-      if (db.kind === 'postgres') await tx.query(`set local work_mem = '256MB'`);
+      if (db.kind === 'postgres') await tx.query(`set local work_mem = '512MB'`);
     }
     let batch: unknown[] = [];
     let fast = file === 'applications.ndjson' && !reference ? new CopyBytes(STAGE_BYTES + (1 << 16)) : null;
@@ -326,9 +326,11 @@ async function importFile(
     if (file === 'places.ndjson') batch = [...groups.values()];
     for (let i = 0; i < batch.length; i += batchSize) await write(tx, batch.slice(i, i + batchSize));
     if (file === 'applications.ndjson') {
+      // The planner's view of the stage (a temporary table is never analysed by itself).
+      if (!reference) await tx.query('analyze stage_applications');
       phase('read, check and stage');
       // What only the stored data can tell: a status the lifecycle owns, a child already in the queue.
-      for (const c of await takeStagedConflicts(tx)) {
+      for (const c of await takeStagedConflicts(tx, reference)) {
         report.imported--;
         reject(c.line, c.text, { reason: c.reason, field: c.field, message: c.message }, c.id);
       }
@@ -338,7 +340,7 @@ async function importFile(
         settle = report.imported >= 50_000 ? 'cluster' : 'analyze';
       } else {
         const deferred = fresh ? await dropForBulkLoad(tx, BULK_LOAD_TABLES) : [];
-        const written = await mergeStagedApplications(tx, options.actor, options.date);
+        const written = await mergeStagedApplications(tx, options.actor, options.date, fresh);
         phase(`merge (${written.inserted} new, ${written.updated} changed)`);
         if (fresh) {
           await finishBulkLoad(tx, deferred, db.kind);
