@@ -103,7 +103,7 @@ export async function importFolder(db: Database, dir: string, options: ImportOpt
       const start = rejects.size();
       let fileRejected = 0;
       let pending = '';
-      let settle: 'cluster' | 'analyze' | null = null;
+      let settle: 'cluster' | 'vacuum' | 'analyze' | null = null;
       const flush = () => {
         rejects.write(pending);
         pending = '';
@@ -126,7 +126,7 @@ export async function importFolder(db: Database, dir: string, options: ImportOpt
       }
       if (settle) {
         const t = performance.now();
-        await settleAfterLoad(db, settle === 'cluster');
+        await settleAfterLoad(db, settle);
         options.log.debug({ file, phase: settle, ms: Math.round(performance.now() - t) }, 'import phase');
       }
     }
@@ -189,12 +189,12 @@ async function importFile(
   file: InputFile,
   options: ImportOptions,
   onReject: (row: RejectRow) => void,
-): Promise<{ report: FileReport; settle: 'cluster' | 'analyze' | null }> {
+): Promise<{ report: FileReport; settle: 'cluster' | 'vacuum' | 'analyze' | null }> {
   const districts = await knownDistricts(db);
   const kindergartens = await knownKindergartens(db);
   const reference = options.reference === true;
   const batchSize = reference && file === 'applications.ndjson' ? 1 : (options.batchSize ?? 10_000);
-  let settle: 'cluster' | 'analyze' | null = file === 'places.ndjson' ? 'analyze' : null;
+  let settle: 'cluster' | 'vacuum' | 'analyze' | null = file === 'places.ndjson' ? 'analyze' : null;
   const report: FileReport = { file, lines: 0, imported: 0, rejected: 0 };
   const seen = new Set<string>();
 
@@ -348,7 +348,7 @@ async function importFile(
         }
         // New rows stored out of district order (a big addition to a queue): sorted again.
         // A first load went in district order; updated rows stay where they were.
-        settle = !fresh && written.inserted >= 50_000 ? 'cluster' : 'analyze';
+        settle = fresh ? 'vacuum' : written.inserted >= 50_000 ? 'cluster' : 'analyze';
       }
     }
   });
