@@ -103,6 +103,12 @@ export async function queueIsEmpty(q: Queryable): Promise<boolean> {
   return row?.empty === true;
 }
 
+/** Whether the audit trail is empty (a new database's first import). */
+export async function historyIsEmpty(q: Queryable): Promise<boolean> {
+  const [row] = await q.query<{ empty: boolean }>('select not exists (select 1 from events) as empty');
+  return row?.empty === true;
+}
+
 export async function stageApplications(tx: Queryable, rows: readonly ApplicationRecord[]): Promise<void> {
   await tx.copyIn(
     'stage_applications',
@@ -260,11 +266,11 @@ export async function mergeStagedApplications(tx: Queryable, actor: string, date
        ) select count(*)::int as n from ins`,
     );
     await tx.query(
-      `insert into application_details (id, ${DETAIL_COLS}) select id, ${DETAIL_COLS} from stage_applications order by id collate "C"`,
+      `insert into application_details (id, ${DETAIL_COLS}) select id, ${DETAIL_COLS} from stage_applications`,
     );
     await tx.query(
       `insert into events (entity, entity_id, from_status, to_status, actor, reason, effective_on)
-       select 'application', id, null, status, $1, 'registered', $2::date from stage_applications order by id collate "C"`,
+       select 'application', id, null, status, $1, 'registered', $2::date from stage_applications`,
       [actor, date ?? null],
     );
     return { inserted: row?.n ?? 0, updated: 0 };

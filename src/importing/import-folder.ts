@@ -8,6 +8,7 @@ import {
   beginApplicationStage,
   mergeStagedApplications,
   mergeStagedApplicationsReference,
+  historyIsEmpty,
   queueIsEmpty,
   stageApplicationRows,
   stageApplications,
@@ -339,7 +340,9 @@ async function importFile(
         await mergeStagedApplicationsReference(tx, options.actor, options.date);
         settle = report.imported >= 50_000 ? 'cluster' : 'analyze';
       } else {
-        const deferred = fresh ? await dropForBulkLoad(tx, BULK_LOAD_TABLES) : [];
+        // The history's indexes too when it is empty (else making them again would cost more than keeping them).
+        const tables = fresh && (await historyIsEmpty(tx)) ? [...BULK_LOAD_TABLES, 'events'] : BULK_LOAD_TABLES;
+        const deferred = fresh ? await dropForBulkLoad(tx, tables) : [];
         const written = await mergeStagedApplications(tx, options.actor, options.date, fresh);
         phase(`merge (${written.inserted} new, ${written.updated} changed)`);
         if (fresh) {
@@ -365,7 +368,7 @@ function settled(p: Promise<void>): Promise<void> {
   return p;
 }
 
-/** The tables a first import loads with their indexes dropped (all empty then: events holds only the queue's history). */
+/** The tables a first import loads with their indexes dropped (both empty then). */
 const BULK_LOAD_TABLES = ['applications', 'application_details'];
 
 function idOf(value: unknown): string | undefined {
