@@ -284,6 +284,8 @@ export async function mergeStagedApplications(tx: Queryable, actor: string, date
         and a.status = coalesce(case when x.status_given then x.status end, a.status)
         and (${list('d', DETAIL_COLS)}) is not distinct from (${list('x', DETAIL_COLS)})`,
   );
+  // What is left is usually small: looked up by key rather than by hashing both whole tables.
+  await tx.query('analyze stage_applications');
   const rows = await tx.query<{ inserted: number; updated: number }>(
     `with input as (
        select x.*, n.new_status, a.status as old_status, a.id is not null as has_app, d.id is not null as has_details,
