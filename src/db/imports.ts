@@ -1,5 +1,5 @@
 import type { ApplicationRecord, DistrictRecord, KindergartenRecord, PlaceRecord } from '../intake/lines.js';
-import { copyText } from '../codec/copy.js';
+import { CopyBytes, copyField, copyText } from '../codec/copy.js';
 import type { Database, Queryable } from './database.js';
 
 /**
@@ -95,6 +95,20 @@ export async function beginApplicationStage(tx: Queryable): Promise<void> {
     rights jsonb, status text, status_given boolean, raw text, line int) on commit drop`);
 }
 
+/** Whether the queue is empty (a department's first import). */
+export async function queueIsEmpty(q: Queryable): Promise<boolean> {
+  const [row] = await q.query<{ empty: boolean }>(
+    'select not exists (select 1 from applications) and not exists (select 1 from application_details) as empty',
+  );
+  return row?.empty === true;
+}
+
+/** Whether the audit trail is empty (a new database's first import). */
+export async function historyIsEmpty(q: Queryable): Promise<boolean> {
+  const [row] = await q.query<{ empty: boolean }>('select not exists (select 1 from events) as empty');
+  return row?.empty === true;
+}
+
 export async function stageApplications(tx: Queryable, rows: readonly ApplicationRecord[]): Promise<void> {
   await tx.copyIn(
     'stage_applications',
@@ -107,6 +121,21 @@ export async function stageApplications(tx: Queryable, rows: readonly Applicatio
       ]),
     ),
   );
+}
+
+/**
+ * One staged application as a line of COPY text (the columns of
+ * STAGE_COLUMNS), for the fast path: rows go straight into a byte buffer,
+ * with no field list or joined string per batch.
+ */
+export function stageRow(r: ApplicationRecord): string {
+  const f = copyField;
+  return `${f(r.id)}\t${f(r.district)}\t${f(r.childIin)}\t${f(r.birthDate)}\t${f(r.childName)}\t${f(r.applicantIin)}\t${f(r.applicantName)}\t${f(r.relation)}\t${f(r.registeredAt)}\t${f(r.registeredAtUs)}\t${f(r.channel)}\t${f(r.preferences)}\t${r.acceptAnyInDistrict ? 't' : 'f'}\t${f(r.language)}\t${f(r.groupType)}\t${f(r.desiredFrom)}\t${f(r.stopListUntil)}\t${f(JSON.stringify(r.rights))}\t${f(r.status)}\t${r.statusGiven ? 't' : 'f'}\t${f(r.rawText ?? JSON.stringify(r.raw))}\t${f(r.line ?? null)}\n`;
+}
+
+/** COPY text (UTF-8 bytes) of stageRow lines into the stage. */
+export async function stageApplicationRows(tx: Queryable, rows: CopyBytes): Promise<void> {
+  await tx.copyIn('stage_applications', STAGE_COLUMNS, rows.bytes());
 }
 
 /** Statuses the lifecycle owns: a file may not move an application out of them. */
@@ -132,14 +161,18 @@ export interface StagedConflict {
  * put back in the queue while its referral stays open), and a second live
  * application of a child (stored, or on an earlier line of the file).
  */
-export async function takeStagedConflicts(tx: Queryable): Promise<StagedConflict[]> {
+export async function takeStagedConflicts(tx: Queryable, reference = false): Promise<StagedConflict[]> {
   const status = await tx.query<{ line: number; id: string; given: string; current: string; raw: string }>(
     `delete from stage_applications x using applications a
       where a.id = x.id and x.status_given and a.status in ${SETTLED} and x.status <> a.status
       returning x.line, x.id, x.status as given, a.status as current, left(x.raw, 2000) as raw`,
   );
+  // The same question asked two ways: the reference as first written; the fast one
+  // hashes instead of sorting, and looks for the stored live applications not in the
+  // file first (on a re-import, next to none) before reading their children.
   const children = await tx.query<{ line: number; id: string; existing: string; raw: string }>(
-    `with s as (
+    reference
+      ? `with s as (
        select x.line, x.id, x.child_iin, coalesce(case when x.status_given then x.status end, a.status, x.status) as st
          from stage_applications x left join applications a on a.id = x.id
      ), live as (select * from s where st in ${LIVE}),
@@ -149,6 +182,28 @@ export async function takeStagedConflicts(tx: Queryable): Promise<StagedConflict
          from application_details d join applications o on o.id = d.id
         where o.status in ${LIVE} and d.child_iin in (select child_iin from live)
           and not exists (select 1 from stage_applications y where y.id = o.id)
+        group by d.child_iin
+     ), bad as (
+       select l.line, coalesce(st.id, f.id) as existing
+         from live l join firsts f on f.child_iin = l.child_iin left join stored st on st.child_iin = l.child_iin
+        where st.id is not null or f.line < l.line
+     )
+     delete from stage_applications x using bad where x.line = bad.line
+     returning x.line, x.id, bad.existing, left(x.raw, 2000) as raw`
+      : `with live as materialized (
+       select x.line, x.id, x.child_iin
+         from stage_applications x left join applications a on a.id = x.id
+        where coalesce(case when x.status_given then x.status end, a.status, x.status) in ${LIVE}
+     ), firsts as (
+       select f.child_iin, f.line, l.id
+         from (select child_iin, min(line) as line from live group by child_iin) f join live l on l.line = f.line
+     ), others as materialized (
+       select o.id from applications o
+        where o.status in ${LIVE} and not exists (select 1 from stage_applications y where y.id = o.id)
+     ), stored as (
+       select d.child_iin, min(o.id collate "C") as id
+         from others o join application_details d on d.id = o.id
+        where d.child_iin in (select child_iin from live)
         group by d.child_iin
      ), bad as (
        select l.line, coalesce(st.id, f.id) as existing
@@ -179,12 +234,98 @@ export async function takeStagedConflicts(tx: Queryable): Promise<StagedConflict
   ].sort((a, b) => a.line - b.line);
 }
 
+/** What a merge wrote: applications new to the database, and stored ones whose content changed. */
+export interface MergeCounts {
+  inserted: number;
+  updated: number;
+}
+
+const APP_COLS = `district_id, child_birth_date, registered_at, registered_at_us, channel, preferences, accept_any, language, group_type, desired_from, stop_list_until, rights`;
+const DETAIL_COLS = `child_iin, child_name, applicant_iin, applicant_name, applicant_relation, raw`;
+const list = (prefix: string, cols: string) => cols.split(', ').map((c) => `${prefix}.${c}`).join(', ');
+
 /**
  * Upserts the staged applications and logs each status change as an event.
  * A line with no `status` leaves an existing application's status as it is
  * (a re-import must not put an offered child back in the queue).
+ *
+ * Only what changed is written: a staged application equal to the stored one
+ * (every column of the queue row and of its personal data) is left alone, so
+ * importing the same file again writes almost nothing, and the rows it does
+ * not change keep their status, their place on the page and their updated_at.
+ * New applications go in district order (the order a night reads them in).
  */
-export async function mergeStagedApplications(tx: Queryable, actor: string, date?: string): Promise<void> {
+export async function mergeStagedApplications(tx: Queryable, actor: string, date?: string, fresh = false): Promise<MergeCounts> {
+  if (fresh) {
+    // An empty queue: every staged line is a new application, straight from the stage.
+    const [row] = await tx.query<{ n: number }>(
+      `with ins as (
+         insert into applications (id, ${APP_COLS}, status)
+         select id, ${APP_COLS}, status from stage_applications order by district_id, id collate "C"
+         returning 1
+       ) select count(*)::int as n from ins`,
+    );
+    await tx.query(
+      `insert into application_details (id, ${DETAIL_COLS}) select id, ${DETAIL_COLS} from stage_applications`,
+    );
+    await tx.query(
+      `insert into events (entity, entity_id, from_status, to_status, actor, reason, effective_on)
+       select 'application', id, null, status, $1, 'registered', $2::date from stage_applications`,
+      [actor, date ?? null],
+    );
+    return { inserted: row?.n ?? 0, updated: 0 };
+  }
+  // The lines equal to what is stored (the queue row, its status and its personal data) leave
+  // the stage first: what is left is the little a re-import changes.
+  await tx.query(
+    `delete from stage_applications x using applications a, application_details d
+      where a.id = x.id and d.id = x.id
+        and (${list('a', APP_COLS)}) is not distinct from (${list('x', APP_COLS)})
+        and a.status = coalesce(case when x.status_given then x.status end, a.status)
+        and (${list('d', DETAIL_COLS)}) is not distinct from (${list('x', DETAIL_COLS)})`,
+  );
+  // What is left is usually small: looked up by key rather than by hashing both whole tables.
+  await tx.query('analyze stage_applications');
+  const rows = await tx.query<{ inserted: number; updated: number }>(
+    `with input as (
+       select x.*, n.new_status, a.status as old_status, a.id is not null as has_app, d.id is not null as has_details,
+              a.id is not null and (${list('a', APP_COLS)}, a.status) is distinct from (${list('x', APP_COLS)}, n.new_status) as app_changed,
+              d.id is not null and (${list('d', DETAIL_COLS)}) is distinct from (${list('x', DETAIL_COLS)}) as details_changed
+         from stage_applications x left join applications a on a.id = x.id left join application_details d on d.id = x.id
+              cross join lateral (select coalesce(case when x.status_given then x.status end, a.status, x.status) as new_status) n
+     ), ins as (
+       insert into applications (id, ${APP_COLS}, status)
+       select id, ${APP_COLS}, new_status from input where not has_app order by district_id, id collate "C"
+       returning 1
+     ), upd as (
+       update applications a set (${APP_COLS}, status, updated_at) = (${list('i', APP_COLS)}, i.new_status, now())
+         from input i where i.app_changed and a.id = i.id
+       returning 1
+     ), details_ins as (
+       insert into application_details (id, ${DETAIL_COLS})
+       select id, ${DETAIL_COLS} from input where not has_details order by id collate "C"
+     ), details_upd as (
+       update application_details d set (${DETAIL_COLS}) = (${list('i', DETAIL_COLS)})
+         from input i where i.details_changed and d.id = i.id
+     ), ev as (
+       insert into events (entity, entity_id, from_status, to_status, actor, reason, effective_on)
+       select 'application', i.id, i.old_status, i.new_status, $1, case when i.old_status is null then 'registered' else 'status set by import' end, $2::date
+         from input i
+        where i.old_status is distinct from i.new_status
+        order by i.id collate "C"
+     )
+     select (select count(*) from ins)::int as inserted, (select count(*) from upd)::int as updated`,
+    [actor, date ?? null],
+  );
+  return { inserted: rows[0]?.inserted ?? 0, updated: rows[0]?.updated ?? 0 };
+}
+
+/**
+ * The merge as it was first written, every staged row upserted whether it
+ * changed or not: kept as the reference the fast path is tested against
+ * (the same tables but for updated_at).
+ */
+export async function mergeStagedApplicationsReference(tx: Queryable, actor: string, date?: string): Promise<void> {
   await tx.query(
     `with input as (
        select x.*, coalesce(case when x.status_given then x.status end, a.status, x.status) as new_status, a.status as old_status
@@ -245,13 +386,18 @@ export async function liveApplicationOfChild(q: Queryable, childIin: string, exc
 }
 
 /**
- * After a large load: fresh planner statistics, and the queue stored in
- * district order so that a nightly run reads each district from a few
- * contiguous pages instead of from all over the table (CLUSTER takes an
- * exclusive lock for a moment: it belongs to the import, not to the run).
+ * After a load: fresh planner statistics, and after a large one the queue
+ * made ready for the night. `cluster`: stored in district order, so that a
+ * nightly run reads each district from a few contiguous pages instead of from
+ * all over the table (CLUSTER takes an exclusive lock for a moment: it belongs
+ * to the import, not to the run). `vacuum`: rows just loaded in district order
+ * are vacuumed, so that the night does not set the hint bits of every page it
+ * reads, dirtying the whole table (300,000 applications: the night right after
+ * a first import took 22.6 s before, 8.5 s after a vacuum).
  */
-export async function settleAfterLoad(db: Database, largeLoad: boolean): Promise<void> {
-  if (largeLoad) {
+export async function settleAfterLoad(db: Database, after: boolean | 'cluster' | 'vacuum' | 'analyze'): Promise<void> {
+  const how = after === true ? 'cluster' : after === false ? 'analyze' : after;
+  if (how === 'cluster') {
     await db.transaction(async (tx) => {
       // On a server, the table is sorted in memory rather than in temporary files
       // (2 M applications: 7.3 s -> 5.7 s); the embedded database has less to give.
@@ -259,7 +405,7 @@ export async function settleAfterLoad(db: Database, largeLoad: boolean): Promise
       await tx.query('cluster applications using applications_district');
     });
   }
-  await db.query('analyze applications');
+  await db.query(how === 'vacuum' ? 'vacuum (analyze) applications' : 'analyze applications');
   await db.query('analyze places');
   await db.query('analyze kindergartens');
 }

@@ -30,14 +30,22 @@ const fail = (reason: string, field: string | undefined, message: string): { ok:
 });
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
+// Not blank: the first character alone tells for nearly every value (no trimmed copy made).
+const isNonEmptyString = (v: unknown): v is string => {
+  if (typeof v !== 'string' || v.length === 0) return false;
+  const c = v.charCodeAt(0);
+  return (c > 32 && c < 127) || /\S/.test(v);
+};
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** A path read helper that tells missing from wrong type. */
+const PATHS = new Map<string, readonly string[]>();
 function field(obj: Record<string, unknown>, path: string): { present: boolean; value: unknown } {
+  let parts = PATHS.get(path);
+  if (!parts) PATHS.set(path, (parts = path.split('.')));
   let cur: unknown = obj;
-  for (const part of path.split('.')) {
+  for (const part of parts) {
     if (!isObject(cur) || !(part in cur) || cur[part] === null || cur[part] === undefined) return { present: false, value: undefined };
     cur = cur[part];
   }
