@@ -1,3 +1,4 @@
+import { preloadCharts } from '../charts/render.js';
 import type { Queryable } from '../db/database.js';
 import { kindergartenNames } from '../db/notices.js';
 import type { NightForReport } from '../nightly/run.js';
@@ -8,6 +9,8 @@ import { reportFiles } from '../pages/run-report.js';
  * with the kindergartens named as the database names them.
  */
 export function runReportFiles(db: Queryable): (night: NightForReport) => Promise<Record<string, string>> {
+  // Loaded while the districts are done, not after them.
+  preloadCharts();
   return async ({ summary, audit, kindergartens }) => {
     const ids = new Set(kindergartens.map((k) => k.kindergarten));
     for (const d of summary.districts) for (const s of d.numbers?.seatsLeft ?? []) ids.add(s.kindergarten);
