@@ -25,6 +25,28 @@ export async function holdDistrictFromRun(tx: Queryable, district: string, waitM
   );
 }
 
+/**
+ * The same gate taken only if it is free now: one of the district's places
+ * rows that no transaction holds, locked at once (SKIP LOCKED). 'taken' when
+ * one was, or when the district has no places (it needs no gate); 'held'
+ * when every row is held, by the district's nightly transaction (or, in a
+ * district with few groups, by writes of the moment): the caller then waits
+ * with holdDistrictFromRun, or answers at once that the night holds it.
+ */
+export async function tryHoldDistrict(tx: Queryable, district: string): Promise<'taken' | 'held'> {
+  const [row] = await tx.query<{ taken: number; any: boolean }>(
+    `with first as (
+       select 1 from places p join kindergartens k on k.id = p.kindergarten_id
+        where k.district_id = $1
+        order by p.kindergarten_id collate "C", p.group_id collate "C" limit 1
+          for no key update of p skip locked)
+     select (select count(*)::int from first) as taken,
+            exists (select 1 from places p join kindergartens k on k.id = p.kindergarten_id where k.district_id = $1) as any`,
+    [district],
+  );
+  return row && (row.taken > 0 || !row.any) ? 'taken' : 'held';
+}
+
 /** PostgreSQL's "lock not available" (lock_timeout expired). */
 export function isLockTimeout(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '55P03';

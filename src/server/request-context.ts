@@ -11,7 +11,7 @@ import type { RuleSet } from '../rules/ruleset.js';
 import { cachedReads } from './cached-reads.js';
 import type { CohortCache } from './cohort-cache.js';
 import type { ReferenceCache } from './reference-cache.js';
-import { serviceDatabase, type WriteScope } from './service-db.js';
+import { serviceDatabase, type RunWaits, type WriteScope } from './service-db.js';
 
 /** What the server holds for its lifetime: made once at start. */
 export interface ServerState {
@@ -23,8 +23,8 @@ export interface ServerState {
   readonly reference: ReferenceCache;
   /** The business date of a request: today in Kazakhstan, or the date the server was started for. */
   readonly today: () => string;
-  /** How long a write waits for a district's nightly transaction before RUN_IN_PROGRESS. */
-  readonly runWaitMs: number;
+  /** How long and how many writes wait for a district's nightly transaction before RUN_IN_PROGRESS. */
+  readonly runWaits: RunWaits;
   /** Evaluators by rule set hash: compiling rules takes longer than judging a cohort. */
   readonly evaluators: Map<string, RuleEvaluator>;
   /** Set when the process is stopping: readiness answers 503. */
@@ -105,7 +105,7 @@ export class RequestContext {
 
   /** Reads straight from the database (positionOf for one child, when its cohort's copy may not have it yet). */
   get fresh(): Database {
-    return serviceDatabase(this.state.db, this.state.db, null, this.state.runWaitMs);
+    return serviceDatabase(this.state.db, this.state.db, null, this.state.runWaits);
   }
 
   /** For reads and for writes that change no queue (referral actions, complaints): lock waits bounded. */
@@ -116,6 +116,6 @@ export class RequestContext {
   /** For a write that changes a district's queue: held against the district's nightly run, cohort versions raised. */
   writing(scope: WriteScope | null): Database {
     const { db, cohorts, reference } = this.state;
-    return serviceDatabase(db, cachedReads(db, cohorts, reference), scope, this.state.runWaitMs, (c, version) => cohorts.changedHere(c.district, c.birthYear, version, c.application));
+    return serviceDatabase(db, cachedReads(db, cohorts, reference), scope, this.state.runWaits, (c, version) => cohorts.changedHere(c.district, c.birthYear, version, c.application));
   }
 }

@@ -12,6 +12,12 @@ export interface ServeConfig {
   rateLimitPerMinute: number;
   /** How long a write waits for a district's nightly transaction before 409 RUN_IN_PROGRESS. */
   runWaitMs: number;
+  /**
+   * How many writes may wait for nightly transactions at once (each holds one
+   * of the process's 20 database connections while it waits); further writes
+   * to a district the night holds get 409 RUN_IN_PROGRESS at once.
+   */
+  runWaiters: number;
   /** How often a server checks its cohort copies for changes made outside the service (an import, the command line): how late such a change is seen. */
   cohortCheckEveryMs: number;
   /** The longest a cohort copy no check confirmed is used. */
@@ -33,6 +39,7 @@ export const SERVE_DEFAULTS: Readonly<Omit<ServeConfig, 'date'>> = Object.freeze
   port: 8080,
   rateLimitPerMinute: 60_000,
   runWaitMs: 3000,
+  runWaiters: 8,
   cohortCheckEveryMs: 15_000,
   cohortMaxAgeMs: 60_000,
   cohortMaxRows: 400_000,

@@ -5,6 +5,7 @@ import { todayInKazakhstan } from '../config.js';
 import { buildServer } from './app.js';
 import { CohortCache } from './cohort-cache.js';
 import { ReferenceCache } from './reference-cache.js';
+import { RunWaits } from './service-db.js';
 import type { ServerState } from './request-context.js';
 
 export { SERVE_DEFAULTS, type ServeConfig } from './serve-config.js';
@@ -29,14 +30,14 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export function serverState(ctx: KezekContext, db: Database, config: Pick<ServeConfig, 'date' | 'runWaitMs' | 'cohortCheckEveryMs' | 'cohortMaxAgeMs' | 'cohortMaxRows'>): ServerState {
+export function serverState(ctx: KezekContext, db: Database, config: Pick<ServeConfig, 'date' | 'runWaitMs' | 'runWaiters' | 'cohortCheckEveryMs' | 'cohortMaxAgeMs' | 'cohortMaxRows'>): ServerState {
   return {
     ctx,
     db,
     cohorts: new CohortCache({ checkEveryMs: config.cohortCheckEveryMs, maxAgeMs: config.cohortMaxAgeMs, maxRows: config.cohortMaxRows }, db),
     reference: new ReferenceCache(REFERENCE_MAX_AGE_MS),
     today: config.date ? () => config.date! : () => todayInKazakhstan(),
-    runWaitMs: config.runWaitMs,
+    runWaits: new RunWaits(config.runWaitMs, config.runWaiters),
     evaluators: new Map(),
     stopping: false,
     inFlight: 0,

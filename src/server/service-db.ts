@@ -1,6 +1,6 @@
 import { raiseCohortVersion } from '../db/cohort-versions.js';
 import type { Database, Queryable } from '../db/database.js';
-import { holdDistrictFromRun, isLockTimeout } from '../db/district-gate.js';
+import { holdDistrictFromRun, isLockTimeout, tryHoldDistrict } from '../db/district-gate.js';
 import { KezekError } from '../errors.js';
 
 /**
@@ -24,7 +24,23 @@ export interface WriteScope {
 /** Told after a commit which version each changed cohort reached (the cohort copy follows). */
 export type OnCommitted = (cohort: WriteScope['cohorts'][number], version: number) => void;
 
-export function serviceDatabase(db: Database, reads: Queryable, scope: WriteScope | null, waitMs: number, onCommitted?: OnCommitted): Database {
+/**
+ * How writes of this process wait for a district's nightly transaction: each
+ * waits at most `ms`, and at most `max` wait at once. A waiting write holds a
+ * connection of the pool; past `max` a write whose district the night holds
+ * is answered RUN_IN_PROGRESS at once, so the writes and reads of the other
+ * districts keep their connections (a night holds a few districts at a time).
+ */
+export class RunWaits {
+  waiting = 0;
+  constructor(
+    readonly ms: number,
+    readonly max: number,
+  ) {}
+}
+
+export function serviceDatabase(db: Database, reads: Queryable, scope: WriteScope | null, waits: RunWaits, onCommitted?: OnCommitted): Database {
+  const waitMs = waits.ms;
   return {
     kind: db.kind,
     query: (sql, params) => reads.query(sql, params),
@@ -38,21 +54,22 @@ export function serviceDatabase(db: Database, reads: Queryable, scope: WriteScop
       let out: T;
       try {
         out = await db.transaction(async (tx) => {
-          if (scope?.district) await holdDistrictFromRun(tx, scope.district, waitMs);
+          if (scope?.district && (await tryHoldDistrict(tx, scope.district)) === 'held') {
+            if (waits.waiting >= waits.max) throw runInProgress(scope.district, 0);
+            waits.waiting++;
+            try {
+              await holdDistrictFromRun(tx, scope.district, waitMs);
+            } finally {
+              waits.waiting--;
+            }
+          }
           else await tx.query(`select set_config('lock_timeout', $1, true)`, [`${Math.max(1, Math.round(waitMs))}ms`]);
           const result = await fn(tx);
           for (const c of scope?.cohorts ?? []) versions.push(await raiseCohortVersion(tx, c.district, c.birthYear));
           return result;
         });
       } catch (e) {
-        if (isLockTimeout(e)) {
-          throw new KezekError(
-            'RUN_IN_PROGRESS',
-            `${scope?.district ? `district ${scope.district}` : 'what this request changes'} is being allocated by the nightly run (its transaction held it over ${Math.round(waitMs / 1000)} s): nothing was stored; try again shortly`,
-            { district: scope?.district ?? null },
-            { cause: e },
-          );
-        }
+        if (isLockTimeout(e)) throw runInProgress(scope?.district ?? null, waitMs, e);
         // Two transactions that met in a deadlock or a serialisation conflict: the one refused stored nothing.
         if (isRetryable(e)) throw new KezekError('CONCURRENT_CHANGE', 'the data changed during the request (another request at the same moment): nothing was stored; try again', {}, { cause: e });
         throw e;
@@ -61,6 +78,16 @@ export function serviceDatabase(db: Database, reads: Queryable, scope: WriteScop
       return out;
     },
   };
+}
+
+function runInProgress(district: string | null, waitedMs: number, cause?: unknown): KezekError {
+  const held = waitedMs > 0 ? `its transaction held it over ${Math.round(waitedMs / 1000)} s` : 'too many requests are waiting for it already';
+  return new KezekError(
+    'RUN_IN_PROGRESS',
+    `${district ? `district ${district}` : 'what this request changes'} is being allocated by the nightly run (${held}): nothing was stored; try again shortly`,
+    { district },
+    cause === undefined ? {} : { cause },
+  );
 }
 
 /** PostgreSQL's deadlock_detected and serialization_failure. */

@@ -93,6 +93,42 @@ describe.each(BACKENDS)('registrations racing a nightly run on %s', (backend) =>
   }, 120_000);
 });
 
+describe('writes waiting for a night, on postgres: at most runWaiters at once', () => {
+  const server = useServer('postgres', { runWaitMs: 1500, runWaiters: 2 });
+
+  it('two wait (then 409), the rest are answered 409 at once; another district is served meanwhile; nothing stored', async () => {
+    const s = server();
+    const night = holdTransaction(s.db(), async (tx) => {
+      await freePlaces(tx, 'D1', true);
+    });
+    await night.held;
+    try {
+      const timed = async (id: string, serial: number, district?: string) => {
+        const t = performance.now();
+        const r = await s.call('POST', '/v1/applications', { key: s.keys.portal, body: applicationJson(id, { serial, ...(district ? { district } : {}) }) });
+        return { id, ms: performance.now() - t, status: r.statusCode, code: r.statusCode >= 400 ? json<{ code: string; detail?: string }>(r).code : null, retryAfter: r.headers['retry-after'] };
+      };
+      const held = [0, 1, 2, 3, 4].map((i) => timed(`HELD-${i}`, 810 + i));
+      // While the two waiters hold their connections, a write elsewhere is served.
+      await new Promise((r) => setTimeout(r, 300));
+      const elsewhere = await timed('FREE-2', 820, 'D2');
+      expect(elsewhere.status).toBe(201);
+      const answers = await Promise.all(held);
+      for (const a of answers) expect(a, JSON.stringify(a)).toMatchObject({ status: 409, code: 'RUN_IN_PROGRESS', retryAfter: '2' });
+      const waited = answers.filter((a) => a.ms >= 1400);
+      expect(waited, JSON.stringify(answers)).toHaveLength(2);
+      expect(answers.filter((a) => a.ms < 1000), JSON.stringify(answers)).toHaveLength(3);
+      expect(s.state.runWaits.waiting).toBe(0);
+    } finally {
+      night.release();
+      await night.done;
+    }
+    expect(await s.db().query(`select id from applications where id like 'HELD-%'`)).toEqual([]);
+    // Once the night has committed, the district takes writes again.
+    expect((await s.call('POST', '/v1/applications', { key: s.keys.portal, body: applicationJson('AFTER-1', { serial: 830 }) })).statusCode).toBe(201);
+  });
+});
+
 describe('a write and a district held by its night, on postgres', () => {
   const server = useServer('postgres', { runWaitMs: 400 });
 

@@ -108,7 +108,7 @@ export interface TestServer {
 }
 
 /** For each test: a fresh database with the fixture, its keys, and the service on it (not listening). */
-export function useServer(backend: Backend, o: { date?: string; runWaitMs?: number; rateLimitPerMinute?: number; cohortCheckEveryMs?: number } = {}): () => TestServer {
+export function useServer(backend: Backend, o: { date?: string; runWaitMs?: number; runWaiters?: number; rateLimitPerMinute?: number; cohortCheckEveryMs?: number } = {}): () => TestServer {
   const db = useDatabase(backend);
   let current: TestServer | undefined;
   beforeEach(async () => {
@@ -120,6 +120,7 @@ export function useServer(backend: Backend, o: { date?: string; runWaitMs?: numb
       ...SERVE_DEFAULTS,
       date: o.date ?? DATE,
       runWaitMs: o.runWaitMs ?? SERVE_DEFAULTS.runWaitMs,
+      runWaiters: o.runWaiters ?? SERVE_DEFAULTS.runWaiters,
       cohortCheckEveryMs: o.cohortCheckEveryMs ?? SERVE_DEFAULTS.cohortCheckEveryMs,
     });
     const app = await buildServer(state, { rateLimitPerMinute: o.rateLimitPerMinute ?? SERVE_DEFAULTS.rateLimitPerMinute });
