@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest';
 import type { Category } from '../../src/domain/types.js';
 import { LANGS } from '../../src/i18n/messages.js';
 import { CONSOLE_WORDS, cw, type ConsoleWordKey } from '../../src/pages/console-words.js';
-import { applicationPage, openSteps, refusalWhy, stepPage, type ApplicationFacts, type ConsoleAction } from '../../src/pages/console/application.js';
+import type { ApplicationView } from '../../src/online/application-view.js';
+import { applicationPage, openSteps, refusalWhy, stepPage, type ConsoleAction } from '../../src/pages/console/application.js';
 import { loginPage } from '../../src/pages/console/login.js';
 import { shippedRules } from '../support/run-helpers.js';
 
 const user = { name: 'op', role: 'operator', csrf: 'TOKEN-123' };
 
-function facts(o: Partial<ApplicationFacts> = {}): ApplicationFacts {
+function facts(o: Partial<ApplicationView> = {}): ApplicationView {
   return {
     id: 'A1',
     district: 'D1',
@@ -31,7 +32,7 @@ function facts(o: Partial<ApplicationFacts> = {}): ApplicationFacts {
   };
 }
 
-function referral(status: 'offered' | 'confirmed' | 'enrolled' | 'declined', o: Partial<NonNullable<ApplicationFacts['referral']>> = {}): NonNullable<ApplicationFacts['referral']> {
+function referral(status: 'offered' | 'confirmed' | 'enrolled' | 'declined', o: Partial<NonNullable<ApplicationView['referral']>> = {}): NonNullable<ApplicationView['referral']> {
   return {
     id: 'R1',
     application: 'A1',
@@ -49,6 +50,8 @@ function referral(status: 'offered' | 'confirmed' | 'enrolled' | 'declined', o: 
     extendedDays: null,
     rightProvenOn: null,
     proofBy: null,
+    nextDeadline: status === 'offered' ? { step: 'confirm', by: '2026-09-03' } : status === 'confirmed' ? { step: 'enroll', by: '2026-09-08' } : null,
+    provisionalYears: [],
     ...o,
   };
 }
