@@ -8,9 +8,8 @@ import { requireDistrict, requireRole } from '../access.js';
 import { applicationView } from '../application-view.js';
 import { keyOf } from '../auth.js';
 import { problemResponses } from '../problem.js';
-import { applicationViewSchema, optionalText, pathIdSchema, referralSchema } from '../schemas.js';
+import { applicationViewSchema, optionalText, pathIdSchema, referralSchema, SECURED } from '../schemas.js';
 
-const SECURED = [{ apiKey: [] }];
 
 /** Who may take each step of a referral (api.md's roles). */
 const REFERRAL_ROLES: Record<ReferralAction, readonly KeyRole[]> = {
