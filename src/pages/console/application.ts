@@ -5,8 +5,8 @@ import type { Lang } from '../../i18n/messages.js';
 import { Speaker, type Words } from '../../i18n/words.js';
 import type { ApplicationView } from '../../online/application-view.js';
 import type { PositionHistory } from '../../online/position-history.js';
-import { cw } from '../console-words.js';
 import { html, query, type Html } from '../html.js';
+import { cw } from '../words.js';
 import { consolePage, csrfField, facts, notice, type ConsoleUser } from './common.js';
 
 export type ConsoleAction = 'confirm' | 'decline' | 'enroll' | 'extend' | 'confirm-right' | 'withdraw' | 'restore';
