@@ -70,6 +70,13 @@ describe("the console's words", () => {
     expect(selectOptions(WORDS.en['console.action.name'], 'a')).toEqual(['confirm', 'decline', 'enroll', 'extend', 'confirm_right', 'withdraw', 'restore']);
     for (const lang of LANGS) expect(cw(lang, 'action.name', { a: 'confirm_right' })).toBe(w(lang, 'console.action.name', { a: 'confirm_right' }));
   });
+
+  it("name the night's rules engine in the page's language, an unknown one as stored", () => {
+    expect(w('kk', 'report.engine', { engine: 'compiled' })).toBe('компиляцияланған қозғалтқыш');
+    expect(w('ru', 'report.engine', { engine: 'reference' })).toBe('эталонный движок (json-rules-engine)');
+    expect(w('en', 'report.engine', { engine: 'compiled' })).toBe('compiled engine');
+    expect(w('ru', 'report.engine', { engine: 'wasm' })).toBe('движок wasm');
+  });
 });
 
 describe('the steps a role may take on an application', () => {
@@ -114,6 +121,19 @@ describe('the steps a role may take on an application', () => {
 
 describe('console pages', () => {
   const words = shippedRules();
+
+  it("show the history's reasons in the page's language; a reason it does not know, and what a person typed, as stored (escaped)", () => {
+    const ev = (reason: string) => ({ at: '2026-09-01T20:00:00Z', effectiveOn: '2026-09-01', entity: 'referral' as const, entityId: 'R1', from: null, to: 'offered', actor: 'run-1', reason });
+    const history = [ev('issued by nightly allocation'), ev('declined by the parent: <b>moved</b>'), ev('set by hand')];
+    const positions = { application: 'A1', district: 'D1', birthYear: 2022, positions: [] };
+    const page = (lang: 'kk' | 'ru' | 'en') => applicationPage({ lang, user, app: facts(), history, positions, words, done: null, refused: null });
+    expect(page('kk')).toContain('<td>түнгі бөлу берді</td>');
+    expect(page('ru')).toContain('<td>выдано ночным распределением</td>');
+    expect(page('en')).toContain('<td>issued by nightly allocation</td>');
+    expect(page('ru')).toContain('<td>родитель отказался: &lt;b&gt;moved&lt;/b&gt;</td>');
+    for (const lang of LANGS) expect(page(lang)).toContain('<td>set by hand</td>');
+    expect(page('kk')).not.toContain('issued by nightly allocation');
+  });
 
   it('escape what comes from the database, and carry the session’s CSRF token in every form that posts', () => {
     const a = facts({ child: { iin: '220310501011', name: '<script>alert(1)</script>', birthDate: '2022-03-10' }, status: 'offered', queue: null, referral: referral('offered') });

@@ -1,6 +1,6 @@
 import type { HistoryEvent } from '../../db/history.js';
 import type { Category } from '../../domain/types.js';
-import { changeText } from '../../i18n/history-text.js';
+import { changeText, eventReasonText } from '../../i18n/history-text.js';
 import type { Lang } from '../../i18n/messages.js';
 import { Speaker, type Words } from '../../i18n/words.js';
 import type { ApplicationView } from '../../online/application-view.js';
@@ -145,7 +145,7 @@ export function applicationPage(i: ApplicationPageInput): string {
   );
   const history = i.history.length
     ? html`<table><thead><tr><th scope="col">${h('app.history.at')}</th><th scope="col">${h('app.history.what')}</th><th scope="col">${h('app.history.change')}</th><th scope="col">${h('app.history.actor')}</th><th scope="col">${h('app.history.reason')}</th></tr></thead><tbody>${i.history.map(
-        (e) => html`<tr><td>${e.at.replace('T', ' ').slice(0, 16)}</td><td>${h('app.entity', { e: e.entity, id: e.entityId })}</td><td>${e.from ? `${statusText(lang, e.from)} → ` : ''}${statusText(lang, e.to)}</td><td>${e.actor}</td><td>${e.reason}</td></tr>`,
+        (e) => html`<tr><td>${e.at.replace('T', ' ').slice(0, 16)}</td><td>${h('app.entity', { e: e.entity, id: e.entityId })}</td><td>${e.from ? `${statusText(lang, e.from)} → ` : ''}${statusText(lang, e.to)}</td><td>${e.actor}</td><td>${eventReasonText(s, e.reason)}</td></tr>`,
       )}</tbody></table>`
     : html`<p class="note">${h('app.history.none')}</p>`;
   const positions = i.positions.positions.length
