@@ -1,7 +1,7 @@
-import type { ApplicationStatus, Category } from '../domain/types.js';
-import type { ReferralStatus } from '../lifecycle/types.js';
+import type { ApplicationStatus } from '../domain/types.js';
 import { COHORT_TOKEN } from './cohort-versions.js';
 import type { Queryable } from './database.js';
+import { REFERRAL_COLUMNS, referralOfRow, type DistrictReferral, type ReferralRow } from './referral-row.js';
 
 /** Reads for the online service's answers about one application: who it is for, and its live referral. */
 
@@ -72,73 +72,26 @@ export async function applicationPlace(q: Queryable, id: string): Promise<{ dist
   return r ? { district: r.district_id, birthYear: r.birth_year, status: r.status } : null;
 }
 
-export interface LiveReferral {
-  id: string;
-  application: string;
-  district: string;
-  kindergarten: string;
-  group: string;
-  status: ReferralStatus;
-  category: Category;
+/** A referral with the rights it was issued for and the rank of its kindergarten among the family's choices. */
+export interface LiveReferral extends DistrictReferral {
   rights: string[];
   preferenceRank: number;
-  issuedOn: string;
-  confirmBy: string;
-  confirmedOn: string | null;
-  enrollBy: string | null;
-  extendedDays: number | null;
-  rightProvenOn: string | null;
 }
 
-const REFERRAL = `select id, application_id, district_id, kindergarten_id, group_id, status, category, rights, preference_rank,
-    issued_on::text as issued_on, confirm_by::text as confirm_by, confirmed_on::text as confirmed_on,
-    enroll_by::text as enroll_by, extended_days, right_proven_on::text as right_proven_on
-  from referrals`;
+const REFERRAL = `select ${REFERRAL_COLUMNS}, rights, preference_rank from referrals`;
 
-interface ReferralRow {
-  id: string;
-  application_id: string;
-  district_id: string;
-  kindergarten_id: string;
-  group_id: string;
-  status: ReferralStatus;
-  category: Category;
-  rights: string[];
-  preference_rank: number;
-  issued_on: string;
-  confirm_by: string;
-  confirmed_on: string | null;
-  enroll_by: string | null;
-  extended_days: number | null;
-  right_proven_on: string | null;
-}
+type LiveReferralRow = ReferralRow & { rights: string[]; preference_rank: number };
 
-const toReferral = (r: ReferralRow): LiveReferral => ({
-  id: r.id,
-  application: r.application_id,
-  district: r.district_id,
-  kindergarten: r.kindergarten_id,
-  group: r.group_id,
-  status: r.status,
-  category: r.category,
-  rights: r.rights,
-  preferenceRank: r.preference_rank,
-  issuedOn: r.issued_on,
-  confirmBy: r.confirm_by,
-  confirmedOn: r.confirmed_on,
-  enrollBy: r.enroll_by,
-  extendedDays: r.extended_days,
-  rightProvenOn: r.right_proven_on,
-});
+const toReferral = (r: LiveReferralRow): LiveReferral => ({ ...referralOfRow(r), rights: r.rights, preferenceRank: r.preference_rank });
 
 /** The application's live referral (offered or confirmed; at most one), or null. */
 export async function liveReferralOf(q: Queryable, applicationId: string): Promise<LiveReferral | null> {
-  const rows = await q.query<ReferralRow>(`${REFERRAL} where application_id = $1 and status in ('offered', 'confirmed')`, [applicationId]);
+  const rows = await q.query<LiveReferralRow>(`${REFERRAL} where application_id = $1 and status in ('offered', 'confirmed')`, [applicationId]);
   return rows[0] ? toReferral(rows[0]) : null;
 }
 
 /** One referral as it stands (any status), or null. */
 export async function referralById(q: Queryable, id: string): Promise<LiveReferral | null> {
-  const rows = await q.query<ReferralRow>(`${REFERRAL} where id = $1`, [id]);
+  const rows = await q.query<LiveReferralRow>(`${REFERRAL} where id = $1`, [id]);
   return rows[0] ? toReferral(rows[0]) : null;
 }

@@ -1,60 +1,25 @@
 import { KezekError } from '../errors.js';
-import type { ApplicationStatus, Category } from '../domain/types.js';
-import type { ApplicationState, Change, ReferralState, ReferralStatus } from '../lifecycle/types.js';
+import type { ApplicationStatus } from '../domain/types.js';
+import type { ApplicationState, Change, ReferralState } from '../lifecycle/types.js';
 import type { Database, Queryable } from './database.js';
 import { LIVE_BY_GROUP } from './live-referrals.js';
+import { REFERRAL_COLUMNS, referralOfRow, type DistrictReferral, type ReferralRow } from './referral-row.js';
 
 /** SQL of the lifecycle: read referral and application states, apply changes with their events. */
 
-interface IssuedReferral {
-  id: string;
-  application_id: string;
-  district_id: string;
-  status: ReferralStatus;
-  category: Category;
-  kindergarten_id: string;
-  group_id: string;
-  issued_on: string;
-  confirm_by: string;
-  confirmed_on: string | null;
-  enroll_by: string | null;
-  extended_days: number | null;
-  right_proven_on: string | null;
-}
-
-const REFERRAL_COLUMNS = `id, application_id, district_id, status, category, kindergarten_id, group_id, issued_on::text as issued_on,
-  confirm_by::text as confirm_by, confirmed_on::text as confirmed_on, enroll_by::text as enroll_by, extended_days,
-  right_proven_on::text as right_proven_on`;
-
-const toReferral = (r: IssuedReferral): ReferralState & { district: string } => ({
-  id: r.id,
-  application: r.application_id,
-  district: r.district_id,
-  status: r.status,
-  category: r.category,
-  kindergarten: r.kindergarten_id,
-  group: r.group_id,
-  issuedOn: r.issued_on,
-  confirmBy: r.confirm_by,
-  confirmedOn: r.confirmed_on,
-  enrollBy: r.enroll_by,
-  extendedDays: r.extended_days,
-  rightProvenOn: r.right_proven_on,
-});
-
 /** One referral, locked for the transaction when `lock`. */
-export async function readReferral(q: Queryable, id: string, lock = false): Promise<(ReferralState & { district: string }) | null> {
-  const rows = await q.query<IssuedReferral>(`select ${REFERRAL_COLUMNS} from referrals where id = $1${lock ? ' for update' : ''}`, [id]);
-  return rows[0] ? toReferral(rows[0]) : null;
+export async function readReferral(q: Queryable, id: string, lock = false): Promise<DistrictReferral | null> {
+  const rows = await q.query<ReferralRow>(`select ${REFERRAL_COLUMNS} from referrals where id = $1${lock ? ' for update' : ''}`, [id]);
+  return rows[0] ? referralOfRow(rows[0]) : null;
 }
 
 /** The district's live referrals (offered or confirmed), in id order. */
 export async function liveReferrals(q: Queryable, district: string): Promise<ReferralState[]> {
-  const rows = await q.query<IssuedReferral>(
+  const rows = await q.query<ReferralRow>(
     `select ${REFERRAL_COLUMNS} from referrals where district_id = $1 and status in ('offered', 'confirmed') order by id collate "C" for update`,
     [district],
   );
-  return rows.map(toReferral);
+  return rows.map(referralOfRow);
 }
 
 export async function readApplicationState(q: Queryable, id: string, lock = false): Promise<(ApplicationState & { district: string }) | null> {

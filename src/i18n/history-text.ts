@@ -1,6 +1,7 @@
+import type { Category } from '../domain/types.js';
 import type { PositionChange } from '../online/position-diff.js';
 import type { PositionHistory } from '../online/position-history.js';
-import type { Lang } from './messages.js';
+import type { Lang, MessageKey, MessageValue } from './messages.js';
 import { Speaker, type Words } from './words.js';
 
 /** `kezek position APP --history`: the number after every stored night and, under it, why it changed. Pure. */
@@ -42,4 +43,54 @@ export function changeText(s: Speaker, c: PositionChange): string {
     case 'on':
       return s.t('history.on', { why: c.why });
   }
+}
+
+type EventReading = { key: MessageKey; values?: (m: RegExpMatchArray, s: Speaker) => Record<string, MessageValue> };
+
+const referral = (m: RegExpMatchArray) => ({ referral: m[1]! });
+const text = (m: RegExpMatchArray) => ({ text: m[1]! });
+
+/**
+ * The reasons the history's events are stored with (English, written by
+ * src/lifecycle/transitions.ts and overdue.ts, src/db/district-store.ts,
+ * changes.ts and imports.ts), each read back into a catalogue message; the
+ * free text a person gave (after "reason: ") is kept as typed.
+ */
+const EVENT_REASONS: readonly [RegExp, EventReading][] = [
+  [/^registered$/, { key: 'event.registered' }],
+  [/^status set by import$/, { key: 'event.importStatus' }],
+  [/^issued by nightly allocation$/, { key: 'event.issued' }],
+  [/^referral (\S+)$/, { key: 'event.offered', values: referral }],
+  [/^referral (\S+) lapsed$/, { key: 'event.referralLapsed', values: referral }],
+  [/^referral (\S+) cancelled: right not proven; back in the queue as general$/, { key: 'event.referralCancelled', values: referral }],
+  [/^referral (\S+) confirmed$/, { key: 'event.referralConfirmed', values: referral }],
+  [/^referral (\S+) declined$/, { key: 'event.referralDeclined', values: referral }],
+  [/^enrolled on referral (\S+)$/, { key: 'event.enrolledOn', values: referral }],
+  [/^restored to the queue$/, { key: 'event.restored' }],
+  [/^restored: (.+)$/s, { key: 'event.restoredWhy', values: text }],
+  [/^withdrawn by the parent$/, { key: 'event.withdrawn' }],
+  [/^withdrawn by the parent: (.+)$/s, { key: 'event.withdrawnWhy', values: text }],
+  [/^reached the age limit of (\d+) years$/, { key: 'event.agedOut', values: (m) => ({ years: Number(m[1]) }) }],
+  [/^no answer by (\d{4}-\d{2}-\d{2})$/, { key: 'event.noAnswer', values: (m) => ({ date: m[1]! }) }],
+  [/^not enrolled by (\d{4}-\d{2}-\d{2})$/, { key: 'event.notEnrolled', values: (m) => ({ date: m[1]! }) }],
+  [/^(extraordinary|primary|general) right not proven by (\d{4}-\d{2}-\d{2})$/, { key: 'event.rightNotProven', values: (m, s) => ({ category: s.category(m[1] as Category), date: m[2]! }) }],
+  [/^confirmed by the parent; enrol by (\d{4}-\d{2}-\d{2})$/, { key: 'event.confirmed', values: (m) => ({ date: m[1]! }) }],
+  [/^declined by the parent$/, { key: 'event.declined' }],
+  [/^declined by the parent: (.+)$/s, { key: 'event.declinedWhy', values: text }],
+  [/^enrolled: documents and contract done$/, { key: 'event.enrolled' }],
+  [/^enrolment extended by (\d+) days to (\d{4}-\d{2}-\d{2})$/, { key: 'event.extended', values: (m) => ({ days: Number(m[1]), date: m[2]! }) }],
+  [/^enrolment extended by (\d+) days to (\d{4}-\d{2}-\d{2}): (.+)$/s, { key: 'event.extendedWhy', values: (m) => ({ days: Number(m[1]), date: m[2]!, text: m[3]! }) }],
+  [/^(extraordinary|primary|general) right proven in person$/, { key: 'event.rightProven', values: (m, s) => ({ category: s.category(m[1] as Category) }) }],
+];
+
+/**
+ * A history event's reason in the speaker's language. The stored reason
+ * stays as it is (English); one this table does not know is shown as stored.
+ */
+export function eventReasonText(s: Speaker, reason: string): string {
+  for (const [pattern, reading] of EVENT_REASONS) {
+    const m = reason.match(pattern);
+    if (m) return s.t(reading.key, reading.values?.(m, s) ?? {});
+  }
+  return reason;
 }

@@ -106,16 +106,16 @@ export async function dueList(q: Queryable, input: DueInput): Promise<DueList> {
 
   const offers = referrals
     .filter((r) => r.status === 'offered' && inWindow(r.confirmBy))
-    .map((r): DueOffer => ({ referral: r.referral, application: r.application, district: r.district, category: r.category, kindergarten: r.kindergarten, group: r.group, issuedOn: r.issuedOn, confirmBy: r.confirmBy }))
+    .map((r): DueOffer => ({ referral: r.id, application: r.application, district: r.district, category: r.category, kindergarten: r.kindergarten, group: r.group, issuedOn: r.issuedOn, confirmBy: r.confirmBy }))
     .sort(byDeadline((x) => x.confirmBy));
   const rights = referrals
     .filter((r) => r.category !== 'general' && !r.rightProvenOn)
-    .map((r): DueRight => ({ referral: r.referral, application: r.application, district: r.district, category: r.category, status: r.status, issuedOn: r.issuedOn, proveBy: proofBy(r, calendar, params) }))
+    .map((r): DueRight => ({ referral: r.id, application: r.application, district: r.district, category: r.category, status: r.status, issuedOn: r.issuedOn, proveBy: proofBy(r, calendar, params) }))
     .filter((r) => inWindow(r.proveBy))
     .sort(byDeadline((x) => x.proveBy));
   const enrolments = referrals
     .filter((r): r is DueReferralRow & { enrollBy: string } => r.status === 'confirmed' && inWindow(r.enrollBy))
-    .map((r): DueEnrolment => ({ referral: r.referral, application: r.application, district: r.district, kindergarten: r.kindergarten, group: r.group, confirmedOn: r.confirmedOn, enrollBy: r.enrollBy, extended: r.extendedDays !== null }))
+    .map((r): DueEnrolment => ({ referral: r.id, application: r.application, district: r.district, kindergarten: r.kindergarten, group: r.group, confirmedOn: r.confirmedOn, enrollBy: r.enrollBy, extended: r.extendedDays !== null }))
     .sort(byDeadline((x) => x.enrollBy));
   // restoreBy = inactiveSince + restoreCalendarDays, from today to a week on.
   const restores = (await inactiveBetween(q, addDays(date, -params.restoreCalendarDays), addDays(date, RESTORE_WARNING_DAYS - params.restoreCalendarDays), districts))

@@ -71,7 +71,7 @@ export async function runReportBody(lang: Lang, summary: RunSummary, audit: RunA
   const n = summary.numbers;
   const known = extra.kindergartens !== undefined;
 
-  const lead = html`<p>${w(lang, 'report.lead', { run: summary.run ?? '—', rules: summary.rules.version, engine: summary.engine, districts: summary.districts.length })}</p>
+  const lead = html`<p>${w(lang, 'report.lead', { run: summary.run ?? '—', rules: summary.rules.version, engine: w(lang, 'report.engine', { engine: summary.engine }), districts: summary.districts.length })}</p>
 ${summary.dryRun ? html`<p class="warn">${w(lang, 'report.dryRun')}</p>` : ''}
 ${audit.held ? html`<p class="ok">${w(lang, 'report.audit.held')}</p>` : html`<p class="warn" role="alert">${w(lang, 'report.audit.broken')}</p>`}`;
 

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorObject } from 'ajv';
 import { isKezekError, type ErrorCode, type KezekError } from '../errors.js';
+import { mediaResponse } from './schemas.js';
 import { fieldProblems, pointerOfField, type FieldProblem } from './validation.js';
 
 /**
@@ -171,7 +172,5 @@ export const problemSchema = {
 } as const;
 
 /** Response schemas every route shares: any problem. */
-export const problemResponses = {
-  '4xx': { description: 'a problem (RFC 9457)', content: { [PROBLEM_TYPE]: { schema: problemSchema } } },
-  '5xx': { description: 'a problem (RFC 9457)', content: { [PROBLEM_TYPE]: { schema: problemSchema } } },
-} as const;
+const problemResponse = mediaResponse('a problem (RFC 9457)', { [PROBLEM_TYPE]: problemSchema });
+export const problemResponses = { '4xx': problemResponse, '5xx': problemResponse } as const;

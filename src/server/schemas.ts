@@ -17,6 +17,12 @@ export const idSchema = { type: 'string', minLength: 1, maxLength: 100, pattern:
  */
 export const pathIdSchema = { type: 'string', minLength: 1, maxLength: 100, pattern: '^[\\p{L}\\p{N}][\\p{L}\\p{N}._:@№-]*$', 'x-reason': 'invalid_value' } as const;
 
+/** The params of a route whose path names one thing by its id (`/…/:id`). */
+export const idParams = { type: 'object', required: ['id'], additionalProperties: false, properties: { id: pathIdSchema } } as const;
+
+/** A route that needs an API key (the OpenAPI security requirement). */
+export const SECURED = [{ apiKey: [] }];
+
 /** A non-empty text of at most 500 characters. */
 export const textSchema = { type: 'string', minLength: 1, maxLength: 500, pattern: '\\S', 'x-reason': 'wrong_type' } as const;
 export const optionalText = { type: ['string', 'null'], minLength: 1, maxLength: 500, pattern: '\\S', 'x-reason': 'wrong_type' } as const;
@@ -203,3 +209,11 @@ export const applicationViewSchema = {
 
 /** A JSON object response whose inner shape is documented elsewhere (kept as it is). */
 export const openObject = { type: 'object', additionalProperties: true } as const;
+
+/**
+ * A response documented by media type (OpenAPI's `content` map): each type
+ * with its schema, so a route names only its types and their schemas.
+ */
+export function mediaResponse(description: string, schemas: Readonly<Record<string, object>>): { description: string; content: Record<string, { schema: object }> } {
+  return { description, content: Object.fromEntries(Object.entries(schemas).map(([type, schema]) => [type, { schema }])) };
+}

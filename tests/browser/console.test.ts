@@ -86,6 +86,7 @@ describeInBrowser('the staff console in a browser', (browser: () => Browser) => 
     const totals = page.locator('section[aria-labelledby="r-totals"] table');
     await expect.poll(() => totals.locator('tr').filter({ has: page.locator('th', { hasText: /^Жолдамалар$/ }) }).locator('td').textContent()).toBe('3');
     expect(await page.getByText('Барлық тексерістен өтті.').count()).toBeGreaterThan(0);
+    expect(await page.getByText(/компиляцияланған қозғалтқыш/).count()).toBeGreaterThan(0);
     const charts = page.locator('figure.chart svg[role="img"]');
     expect(await charts.count()).toBeGreaterThanOrEqual(3);
     for (const svg of await charts.all()) {
@@ -120,6 +121,9 @@ describeInBrowser('the staff console in a browser', (browser: () => Browser) => 
     expect(await page.getByRole('status').textContent()).toContain('Орындалды: Жолдаманы растау. Қазіргі күйі — «жолдама расталды».');
     expect(await status()).toBe('confirmed');
     await look(page, 'application-done');
+    // The history's reasons and the run's engine in the page's language, not as stored (English).
+    expect(await page.getByRole('cell', { name: 'түнгі бөлу берді', exact: true }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('cell', { name: 'issued by nightly allocation' }).count()).toBe(0);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Қазақша PDF' }).click()]);
     expect(download.suggestedFilename()).toBe('referral-S1-kk.pdf');
@@ -130,6 +134,9 @@ describeInBrowser('the staff console in a browser', (browser: () => Browser) => 
     // The same page in Russian, kept for the next page too.
     await page.getByRole('link', { name: 'Русский' }).click();
     await page.waitForURL(`${base}/console/applications/S1?lang=ru`);
+    expect(await page.getByRole('cell', { name: 'выдано ночным распределением', exact: true }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('cell', { name: /^подтверждено родителем; зачислить до / }).count()).toBe(1);
+    await look(page, 'application-ru');
     await page.goto(`${base}/console/complaints`);
     expect(await page.locator('html').getAttribute('lang')).toBe('ru');
     await page.getByLabel('Входящий номер').fill('Ж-17');

@@ -10,36 +10,45 @@ import { statsPage } from '../../src/pages/public/stats.js';
 import { WORDS, w, type WordKey } from '../../src/pages/words.js';
 import { bulletinFilters } from '../../src/server/pages/public.js';
 
-/** Every argument a message reads (intl-messageformat's AST: 1 argument, 2 number, 3 date, 4 time, 5 select, 6 plural). */
-function argumentsOf(text: string, lang: Lang): string[] {
-  const out = new Set<string>();
+/**
+ * Every argument a message reads, with a select argument's options (other
+ * than `other`); intl-messageformat's AST: 1 argument, 2 number, 3 date,
+ * 4 time, 5 select, 6 plural.
+ */
+function argumentsOf(text: string, lang: Lang): Map<string, string[] | null> {
+  const out = new Map<string, string[] | null>();
   const walk = (nodes: unknown): void => {
     if (!Array.isArray(nodes)) return;
     for (const n of nodes as { type: number; value?: string; options?: Record<string, { value: unknown }> }[]) {
-      if (n.type >= 1 && n.type <= 6) out.add(n.value!);
+      if (n.type >= 1 && n.type <= 4) out.set(n.value!, out.get(n.value!) ?? null);
+      if (n.type === 5) out.set(n.value!, Object.keys(n.options!).filter((k) => k !== 'other').sort());
+      if (n.type === 6) out.set(n.value!, out.get(n.value!) ?? null);
       for (const o of Object.values(n.options ?? {})) walk(o.value);
     }
   };
   walk(new IntlMessageFormat(text, lang).getAst());
-  return [...out].sort();
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 const keys = Object.keys(WORDS.en) as WordKey[];
 
-describe("the pages' words", () => {
-  it('have the same keys in Kazakh, Russian and English, each compiling and reading the same arguments', () => {
-    for (const lang of LANGS) expect(Object.keys(WORDS[lang]).sort()).toEqual([...keys].sort());
+describe("the pages' words (the public site's and the console's, one catalogue)", () => {
+  it('have the same keys in Kazakh, Russian and English, each compiling and reading the same arguments and select options', () => {
+    expect(keys.some((k) => k.startsWith('console.'))).toBe(true);
+    for (const lang of LANGS) expect(Object.keys(WORDS[lang]).sort(), lang).toEqual([...keys].sort());
     for (const key of keys) for (const lang of ['kk', 'ru'] as const) expect(argumentsOf(WORDS[lang][key], lang), `${lang} ${key}`).toEqual(argumentsOf(WORDS.en[key], 'en'));
   });
 
   it('format every text with values, leaving no brace, and no Kazakh or Russian text is left in English', () => {
     for (const lang of LANGS)
       for (const key of keys) {
-        const values = Object.fromEntries(argumentsOf(WORDS[lang][key], lang).map((a) => [a, 3]));
-        expect(w(lang, key, values), `${lang} ${key}`).not.toMatch(/[{}]/);
+        const values = Object.fromEntries([...argumentsOf(WORDS[lang][key], lang)].map(([a, options]) => [a, options?.[0] ?? 3]));
+        const text = w(lang, key, values);
+        expect(text, `${lang} ${key}`).not.toMatch(/[{}]/);
+        expect(text.trim().length, `${lang} ${key}`).toBeGreaterThan(0);
       }
     // A text the same in English and another language is a text not translated (ids and plain values aside).
-    const same = keys.filter((k) => /[a-z]{4}/.test(WORDS.en[k]) && (WORDS.kk[k] === WORDS.en[k] || WORDS.ru[k] === WORDS.en[k]));
+    const same = keys.filter((k) => /[a-z]{4,}/i.test(WORDS.en[k]) && (WORDS.kk[k] === WORDS.en[k] || WORDS.ru[k] === WORDS.en[k]));
     expect(same).toEqual([]);
   });
 

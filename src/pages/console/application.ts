@@ -1,32 +1,13 @@
 import type { HistoryEvent } from '../../db/history.js';
-import type { LiveReferral } from '../../db/application-card.js';
 import type { Category } from '../../domain/types.js';
-import { changeText } from '../../i18n/history-text.js';
+import { changeText, eventReasonText } from '../../i18n/history-text.js';
 import type { Lang } from '../../i18n/messages.js';
 import { Speaker, type Words } from '../../i18n/words.js';
+import type { ApplicationView } from '../../online/application-view.js';
 import type { PositionHistory } from '../../online/position-history.js';
-import { cw } from '../console-words.js';
 import { html, query, type Html } from '../html.js';
+import { cw } from '../words.js';
 import { consolePage, csrfField, facts, notice, type ConsoleUser } from './common.js';
-
-/** An application as the console shows it (the fields of the service's application view it needs). */
-export interface ApplicationFacts {
-  id: string;
-  district: string;
-  status: string;
-  birthYear: number;
-  registeredAt: string;
-  channel: string;
-  child: { iin: string; name: string | null; birthDate: string };
-  applicant: { iin: string; name: string | null; relation: string | null };
-  date: string;
-  category: Category | null;
-  rights: string[];
-  queue: { number: number; of: number; ahead: Record<Category, number> } | null;
-  waiting: { why: string; until: string } | null;
-  refusal: { reasons: string[] } | null;
-  referral: (LiveReferral & { proofBy: string | null }) | null;
-}
 
 export type ConsoleAction = 'confirm' | 'decline' | 'enroll' | 'extend' | 'confirm-right' | 'withdraw' | 'restore';
 export const REFERRAL_STEPS: readonly ConsoleAction[] = ['confirm', 'decline', 'enroll', 'extend', 'confirm-right'];
@@ -49,7 +30,7 @@ const isPriority = (c: Category) => c !== 'general';
 export const sel = (a: ConsoleAction): string => a.replace('-', '_');
 
 /** The steps the application's state leaves open and the role may take (the step itself still checks its deadlines). */
-export function openSteps(role: string, a: ApplicationFacts): ConsoleAction[] {
+export function openSteps(role: string, a: Pick<ApplicationView, 'status' | 'referral'>): ConsoleAction[] {
   const r = a.referral;
   const open: ConsoleAction[] = [];
   if (r && r.status === 'offered') open.push('confirm', 'decline');
@@ -65,7 +46,7 @@ export function openSteps(role: string, a: ApplicationFacts): ConsoleAction[] {
  * Why a step was refused, told from the application as it is now (the
  * lifecycle's checks, in the same order): a sentence in the page's language.
  */
-export function refusalWhy(lang: Lang, action: ConsoleAction, a: ApplicationFacts, date: string, maxDays: number, days?: number): string {
+export function refusalWhy(lang: Lang, action: ConsoleAction, a: Pick<ApplicationView, 'status' | 'referral'>, date: string, maxDays: number, days?: number): string {
   const r = a.referral;
   const status = (s: string) => cw(lang, 'refusal.status', { status: cw(lang, 'app.status.value', { s }) });
   const late = (by: string | null | undefined) => cw(lang, 'refusal.late', { by: by ?? '—' });
@@ -107,7 +88,7 @@ export function refusalWhy(lang: Lang, action: ConsoleAction, a: ApplicationFact
 export interface ApplicationPageInput {
   lang: Lang;
   user: ConsoleUser;
-  app: ApplicationFacts;
+  app: ApplicationView;
   history: readonly HistoryEvent[];
   positions: PositionHistory;
   /** The rule set's words (categories, rights, reasons). */
@@ -164,7 +145,7 @@ export function applicationPage(i: ApplicationPageInput): string {
   );
   const history = i.history.length
     ? html`<table><thead><tr><th scope="col">${h('app.history.at')}</th><th scope="col">${h('app.history.what')}</th><th scope="col">${h('app.history.change')}</th><th scope="col">${h('app.history.actor')}</th><th scope="col">${h('app.history.reason')}</th></tr></thead><tbody>${i.history.map(
-        (e) => html`<tr><td>${e.at.replace('T', ' ').slice(0, 16)}</td><td>${h('app.entity', { e: e.entity, id: e.entityId })}</td><td>${e.from ? `${statusText(lang, e.from)} → ` : ''}${statusText(lang, e.to)}</td><td>${e.actor}</td><td>${e.reason}</td></tr>`,
+        (e) => html`<tr><td>${e.at.replace('T', ' ').slice(0, 16)}</td><td>${h('app.entity', { e: e.entity, id: e.entityId })}</td><td>${e.from ? `${statusText(lang, e.from)} → ` : ''}${statusText(lang, e.to)}</td><td>${e.actor}</td><td>${eventReasonText(s, e.reason)}</td></tr>`,
       )}</tbody></table>`
     : html`<p class="note">${h('app.history.none')}</p>`;
   const positions = i.positions.positions.length
@@ -193,7 +174,7 @@ const TAKES_REASON: readonly ConsoleAction[] = ['decline', 'extend', 'withdraw',
 export interface StepPageInput {
   lang: Lang;
   user: ConsoleUser;
-  app: ApplicationFacts;
+  app: Pick<ApplicationView, 'id' | 'referral'>;
   action: ConsoleAction;
   /** extend: the largest number of days (the rule set's parameter). */
   maxDays: number;
@@ -224,7 +205,7 @@ ${TAKES_REASON.includes(action) ? html`<label for="reason">${h('action.reason')}
 export interface ChildPageInput {
   lang: Lang;
   user: ConsoleUser;
-  applications: readonly ApplicationFacts[];
+  applications: readonly Pick<ApplicationView, 'id' | 'district' | 'status'>[];
 }
 
 /** A child's applications found by IIN (office, operator). */

@@ -1,7 +1,7 @@
 import type { Lang } from '../../i18n/messages.js';
-import { cw } from '../console-words.js';
 import { html, type Html } from '../html.js';
 import { page, type ConsoleSection } from '../layout.js';
+import { cw } from '../words.js';
 
 /** Who is signed in, as every console page shows it (and the CSRF token its forms carry). */
 export interface ConsoleUser {

@@ -1,7 +1,7 @@
 import type { Lang } from '../../i18n/messages.js';
 import type { Complaint } from '../../lifecycle/complaints.js';
-import { cw } from '../console-words.js';
 import { html } from '../html.js';
+import { cw } from '../words.js';
 import { consolePage, csrfField, notice, type ConsoleUser } from './common.js';
 
 export interface ComplaintsPageInput {

@@ -1,6 +1,6 @@
 import type { Lang } from '../../i18n/messages.js';
-import { cw } from '../console-words.js';
 import { html } from '../html.js';
+import { cw } from '../words.js';
 import { consolePage, notice } from './common.js';
 
 export interface LoginInput {

@@ -2,8 +2,8 @@ import type { Lang } from '../../i18n/messages.js';
 import { Speaker, type Words } from '../../i18n/words.js';
 import type { RulesDiff } from '../../online/rules-diff.js';
 import type { Outcome } from '../../rules/impact.js';
-import { cw } from '../console-words.js';
 import { html, type Html } from '../html.js';
+import { cw } from '../words.js';
 import { consolePage, facts, type ConsoleUser } from './common.js';
 
 export interface RuleSetRow {

@@ -1,7 +1,7 @@
 import type { Lang } from '../../i18n/messages.js';
 import type { RunDay } from '../../online/runs.js';
-import { cw } from '../console-words.js';
 import { html, type Html } from '../html.js';
+import { cw } from '../words.js';
 import { consolePage, type ConsoleUser } from './common.js';
 
 export interface HomeInput {

@@ -16,6 +16,7 @@ import { documentFonts } from '../../io/fonts.js';
 import { printablePdf } from '../../io/pdf.js';
 import { checkAnswer, complaintDueOn, isOverdue, type Complaint, type ComplaintLevel } from '../../lifecycle/complaints.js';
 import type { Logger } from '../../log.js';
+import type { ApplicationView } from '../../online/application-view.js';
 import { dueList } from '../../online/due.js';
 import { noticeOf } from '../../online/notice.js';
 import { applicationAction, referralAction } from '../../online/operator.js';
@@ -24,14 +25,14 @@ import { diffRuleSets, type RulesDiff } from '../../online/rules-diff.js';
 import { listRunDays, nightAudit, nightReportExtra, nightSummary, runDayOf } from '../../online/runs.js';
 import type { Html } from '../../pages/html.js';
 import { runReportBody } from '../../pages/run-report.js';
-import { cw } from '../../pages/console-words.js';
-import { applicationPage, childPage, openSteps, refusalWhy, stepPage, APPLICATION_STEPS, ACTION_ROLES, REFERRAL_STEPS, type ApplicationFacts, type ConsoleAction } from '../../pages/console/application.js';
+import { applicationPage, childPage, openSteps, refusalWhy, stepPage, APPLICATION_STEPS, ACTION_ROLES, REFERRAL_STEPS, type ConsoleAction } from '../../pages/console/application.js';
 import { errorPage, type ConsoleUser, type ErrorKind } from '../../pages/console/common.js';
 import { answerPage, complaintsPage } from '../../pages/console/complaints.js';
 import { duePage } from '../../pages/console/due.js';
 import { loginPage } from '../../pages/console/login.js';
 import { rulesPage } from '../../pages/console/rules.js';
 import { homePage, runPage } from '../../pages/console/runs.js';
+import { cw } from '../../pages/words.js';
 import type { Words } from '../../i18n/words.js';
 import { mayReachDistrict, requireDistrict } from '../access.js';
 import { hashApiKey } from '../api-key.js';
@@ -82,7 +83,7 @@ function sendPage(reply: FastifyReply, text: string, status = 200): FastifyReply
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** The application as the console shows it, once the key may reach it. */
-async function reachable(rc: RequestContext, key: ApiKey, id: string): Promise<ApplicationFacts> {
+async function reachable(rc: RequestContext, key: ApiKey, id: string): Promise<ApplicationView> {
   const card = await applicationCard(rc.db, id);
   if (!card) throw new NotFoundError('application', id);
   requireDistrict(key, card.district);
@@ -253,7 +254,7 @@ export const consolePages: FastifyPluginAsync = async (app) => {
     const iin = str(q.childIin).trim();
     if (iinProblem(iin)) throw new KezekError('INPUT_INVALID', 'childIin: not a valid IIN', { field: cw(lang, 'home.lookup.iin') });
     const cards = (await applicationCardsOfChild(rc.db, iin)).filter((c) => mayReachDistrict(key, c.district));
-    const applications: ApplicationFacts[] = [];
+    const applications: ApplicationView[] = [];
     for (const c of cards) applications.push(await applicationView(rc, c));
     return sendPage(reply, childPage({ lang, user, applications }));
   });

@@ -2,14 +2,14 @@ import type { FastifyPluginAsync } from 'fastify';
 import { applicationCard, applicationPlace, referralById } from '../../db/application-card.js';
 import type { KeyRole } from '../../db/keys.js';
 import { KezekError, NotFoundError } from '../../errors.js';
+import { referralView } from '../../online/application-view.js';
 import { applicationAction, referralAction, type ApplicationAction, type ReferralAction } from '../../online/operator.js';
 import { requireDistrict, requireRole } from '../access.js';
-import { applicationView, referralView } from '../application-view.js';
+import { applicationView } from '../application-view.js';
 import { keyOf } from '../auth.js';
 import { problemResponses } from '../problem.js';
-import { applicationViewSchema, optionalText, pathIdSchema, referralSchema } from '../schemas.js';
+import { applicationViewSchema, optionalText, pathIdSchema, referralSchema, SECURED } from '../schemas.js';
 
-const SECURED = [{ apiKey: [] }];
 
 /** Who may take each step of a referral (api.md's roles). */
 const REFERRAL_ROLES: Record<ReferralAction, readonly KeyRole[]> = {

@@ -11,12 +11,10 @@ import { applicationView } from '../application-view.js';
 import { keyOf } from '../auth.js';
 import { problemResponses } from '../problem.js';
 import type { RequestContext } from '../request-context.js';
-import { applicationBodySchema, applicationViewSchema, iinSchema, noticeSchema, openObject, pathIdSchema } from '../schemas.js';
+import { applicationBodySchema, applicationViewSchema, idParams, iinSchema, noticeSchema, openObject, SECURED } from '../schemas.js';
 
-const SECURED = [{ apiKey: [] }];
 /** Reasons a registration may be refused for by a kept list of districts or kindergartens that is out of date. */
 const REFERENCE_REASONS = new Set(['unknown_district', 'unknown_kindergarten', 'preference_outside_district']);
-const idParams = { type: 'object', required: ['id'], additionalProperties: false, properties: { id: pathIdSchema } } as const;
 
 /** The application's district, once the key may reach it (404 unknown, 403 another district). */
 export async function reachableApplication(rc: RequestContext, id: string): Promise<{ district: string; birthYear: number; status: string }> {

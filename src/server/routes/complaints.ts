@@ -8,9 +8,8 @@ import { mayReachDistrict, requireDistrict } from '../access.js';
 import { keyOf } from '../auth.js';
 import { problemResponses } from '../problem.js';
 import type { RequestContext } from '../request-context.js';
-import { idSchema } from '../schemas.js';
+import { idSchema, SECURED } from '../schemas.js';
 
-const SECURED = [{ apiKey: [] }];
 
 /** An incoming (registration) number, as `kezek complaint` takes it. */
 const numberSchema = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[\\p{L}\\p{N}\\-_/.№ ]+$', 'x-reason': 'invalid_value' } as const;

@@ -10,11 +10,9 @@ import { noticeOf } from '../../online/notice.js';
 import { positionHistory } from '../../online/position-history.js';
 import { keyOf } from '../auth.js';
 import { problemResponses } from '../problem.js';
-import { dateSchema, openObject, pathIdSchema } from '../schemas.js';
+import { dateSchema, idParams, mediaResponse, openObject, SECURED } from '../schemas.js';
 import { reachableApplication } from './applications.js';
 
-const SECURED = [{ apiKey: [] }];
-const idParams = { type: 'object', required: ['id'], additionalProperties: false, properties: { id: pathIdSchema } } as const;
 
 /** The family's documents, the number night by night, and what needs a person today (api.md). */
 export const followUpRoutes: FastifyPluginAsync = async (app) => {
@@ -79,7 +77,7 @@ export const followUpRoutes: FastifyPluginAsync = async (app) => {
           },
         },
         response: {
-          200: { description: 'application/pdf or text/html', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } }, 'text/html': { schema: { type: 'string' } } } },
+          200: mediaResponse('application/pdf or text/html', { 'application/pdf': { type: 'string', format: 'binary' }, 'text/html': { type: 'string' } }),
           ...problemResponses,
         },
       },

@@ -5,7 +5,7 @@ import { KezekError } from '../../errors.js';
 import { BULLETIN_CSV_COLUMNS, bulletinRows, bulletins, districtStats } from '../../online/bulletin.js';
 import { prefersCsv } from '../negotiate.js';
 import { problemResponses } from '../problem.js';
-import { dateSchema, pathIdSchema } from '../schemas.js';
+import { dateSchema, idParams, mediaResponse } from '../schemas.js';
 
 const counts = { type: 'object', additionalProperties: { type: 'integer' } } as const;
 const cohortSchema = {
@@ -58,7 +58,7 @@ export const publicRoutes: FastifyPluginAsync = async (app) => {
           properties: { district: { type: 'string', minLength: 1, maxLength: 100, 'x-reason': 'invalid_value' }, date: dateSchema },
         },
         response: {
-          200: { description: 'application/json, or text/csv when asked', content: { 'application/json': { schema: bulletinSchema }, 'text/csv': { schema: { type: 'string' } } } },
+          200: mediaResponse('application/json, or text/csv when asked', { 'application/json': bulletinSchema, 'text/csv': { type: 'string' } }),
           ...problemResponses,
         },
       },
@@ -83,7 +83,7 @@ export const publicRoutes: FastifyPluginAsync = async (app) => {
       schema: {
         tags: ['public'],
         summary: "A district's queue per cohort (birth year) and category after its latest night, and that night's referrals by category and by preference rank",
-        params: { type: 'object', required: ['id'], additionalProperties: false, properties: { id: pathIdSchema } },
+        params: idParams,
         response: {
           200: {
             type: 'object',

@@ -5,9 +5,8 @@ import { listRunDays, nightAudit, nightSummary } from '../../online/runs.js';
 import { mayReachDistrict } from '../access.js';
 import { keyOf } from '../auth.js';
 import { problemResponses } from '../problem.js';
-import { dateSchema, openObject } from '../schemas.js';
+import { dateSchema, openObject, SECURED } from '../schemas.js';
 
-const SECURED = [{ apiKey: [] }];
 const ROLES = ['operator', 'policy'] as const;
 const dateParams = { type: 'object', required: ['date'], additionalProperties: false, properties: { date: dateSchema } } as const;
 
