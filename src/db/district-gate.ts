@@ -26,25 +26,22 @@ export async function holdDistrictFromRun(tx: Queryable, district: string, waitM
 }
 
 /**
- * The same gate taken only if it is free now: one of the district's places
- * rows that no transaction holds, locked at once (SKIP LOCKED). 'taken' when
- * one was, or when the district has no places (it needs no gate); 'held'
- * when every row is held, by the district's nightly transaction (or, in a
- * district with few groups, by writes of the moment): the caller then waits
- * with holdDistrictFromRun, or answers at once that the night holds it.
+ * Whether a nightly run is doing the district right now: its transaction
+ * holds the district's run lock (ledger.ts's tryLockDistrict, taken before
+ * it reads anything). Seen in pg_locks, without taking or waiting for any
+ * lock, so a write can tell a night's long hold from other writes' short ones.
  */
-export async function tryHoldDistrict(tx: Queryable, district: string): Promise<'taken' | 'held'> {
-  const [row] = await tx.query<{ taken: number; any: boolean }>(
-    `with first as (
-       select 1 from places p join kindergartens k on k.id = p.kindergarten_id
-        where k.district_id = $1
-        order by p.kindergarten_id collate "C", p.group_id collate "C" limit 1
-          for no key update of p skip locked)
-     select (select count(*)::int from first) as taken,
-            exists (select 1 from places p join kindergartens k on k.id = p.kindergarten_id where k.district_id = $1) as any`,
+export async function districtHeldByRun(q: Queryable, district: string): Promise<boolean> {
+  const [row] = await q.query<{ held: boolean }>(
+    `select exists (
+       select 1 from runs r join pg_locks l
+         on l.locktype = 'advisory' and l.granted and l.classid = 1801 and l.objsubid = 2
+        and l.database = (select oid from pg_database where datname = current_database())
+        and l.objid = ((hashtext(current_schema() || '/' || r.run_date::text || '/' || $1)::bigint + 4294967296) % 4294967296)::oid
+        where r.status = 'running') as held`,
     [district],
   );
-  return row && (row.taken > 0 || !row.any) ? 'taken' : 'held';
+  return row?.held === true;
 }
 
 /** PostgreSQL's "lock not available" (lock_timeout expired). */

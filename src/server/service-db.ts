@@ -1,6 +1,6 @@
 import { raiseCohortVersion } from '../db/cohort-versions.js';
 import type { Database, Queryable } from '../db/database.js';
-import { holdDistrictFromRun, isLockTimeout, tryHoldDistrict } from '../db/district-gate.js';
+import { districtHeldByRun, holdDistrictFromRun, isLockTimeout } from '../db/district-gate.js';
 import { KezekError } from '../errors.js';
 
 /**
@@ -54,13 +54,17 @@ export function serviceDatabase(db: Database, reads: Queryable, scope: WriteScop
       let out: T;
       try {
         out = await db.transaction(async (tx) => {
-          if (scope?.district && (await tryHoldDistrict(tx, scope.district)) === 'held') {
-            if (waits.waiting >= waits.max) throw runInProgress(scope.district, 0);
-            waits.waiting++;
-            try {
-              await holdDistrictFromRun(tx, scope.district, waitMs);
-            } finally {
-              waits.waiting--;
+          if (scope?.district) {
+            // Waiting for a night that holds the district counts; waiting for another write's commit does not.
+            if (!(await districtHeldByRun(tx, scope.district))) await holdDistrictFromRun(tx, scope.district, waitMs);
+            else {
+              if (waits.waiting >= waits.max) throw runInProgress(scope.district, 0);
+              waits.waiting++;
+              try {
+                await holdDistrictFromRun(tx, scope.district, waitMs);
+              } finally {
+                waits.waiting--;
+              }
             }
           }
           else await tx.query(`select set_config('lock_timeout', $1, true)`, [`${Math.max(1, Math.round(waitMs))}ms`]);

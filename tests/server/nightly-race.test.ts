@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Database, Queryable } from '../../src/db/database.js';
 import { freePlaces } from '../../src/db/district-read.js';
 import { liveReferrals } from '../../src/db/changes.js';
+import { createRun, tryLockDistrict } from '../../src/db/ledger.js';
 import { loadGenerated } from '../../src/demo/load.js';
 import { buildServer } from '../../src/server/app.js';
 import { SERVE_DEFAULTS, serverState } from '../../src/server/serve.js';
@@ -98,7 +99,10 @@ describe('writes waiting for a night, on postgres: at most runWaiters at once', 
 
   it('two wait (then 409), the rest are answered 409 at once; another district is served meanwhile; nothing stored', async () => {
     const s = server();
+    // A night as it holds a district: its run recorded, then in the district's transaction the run lock and the places.
+    await createRun(s.db(), { id: 'run-held', date: DATE, rulesVersion: 'test', rulesHash: 'test', engine: 'compiled', options: {} });
     const night = holdTransaction(s.db(), async (tx) => {
+      expect(await tryLockDistrict(tx, DATE, 'D1')).toBe(true);
       await freePlaces(tx, 'D1', true);
     });
     await night.held;
