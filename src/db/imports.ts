@@ -47,32 +47,46 @@ export async function upsertKindergartens(db: Queryable, rows: readonly Kinderga
  * before), and records each group whose report changed in its seat history
  * (who, why if the line says, and the seats before and after). `history`
  * absent: a bulk load into an empty database, with no history to keep.
+ * Inside the caller's transaction.
+ *
+ * The rows go through a temporary table that is analysed first: read straight
+ * from the JSON parameter the planner takes them for 100 rows and joined the
+ * stored groups again for every row (10,000 groups imported again: 21 s on a
+ * loaded machine, a third of a re-import's time, for what now takes well under one).
  */
 export async function upsertPlaces(db: Queryable, rows: readonly PlaceRecord[], history?: { actor: string; date: string }): Promise<void> {
   if (!rows.length) return;
   await db.query(
-    `with x as (
-       select * from jsonb_to_recordset($1::jsonb) as x(kindergarten text, "group" text, "birthYear" int, language text, "groupType" text, seats int, reason text)
-     ), old as (
-       select p.kindergarten_id, p.group_id, p.seats from places p join x on p.kindergarten_id = x.kindergarten and p.group_id = x."group"
-     ), live as (
+    `create temp table if not exists stage_places (kindergarten text, "group" text, birth_year int, language text, group_type text, seats int, reason text) on commit drop`,
+  );
+  await db.query('truncate stage_places');
+  await db.query(
+    `insert into stage_places
+     select kindergarten, "group", "birthYear", language, "groupType", seats, reason
+       from jsonb_to_recordset($1::jsonb) as x(kindergarten text, "group" text, "birthYear" int, language text, "groupType" text, seats int, reason text)`,
+    [JSON.stringify(rows)],
+  );
+  await db.query('analyze stage_places');
+  await db.query(
+    `with live as (
        select r.kindergarten_id, r.group_id, count(*)::int as n
-         from referrals r join x on r.kindergarten_id = x.kindergarten and r.group_id = x."group"
-        where $2::text is not null and r.status in ('offered', 'confirmed') group by r.kindergarten_id, r.group_id
+         from referrals r join stage_places x on r.kindergarten_id = x.kindergarten and r.group_id = x."group"
+        where $1::text is not null and r.status in ('offered', 'confirmed') group by r.kindergarten_id, r.group_id
      ), up as (
        insert into places (kindergarten_id, group_id, birth_year, language, group_type, seats)
-       select kindergarten, "group", "birthYear", language, "groupType", seats from x
+       select kindergarten, "group", birth_year, language, group_type, seats from stage_places
        on conflict (kindergarten_id, group_id) do update set birth_year = excluded.birth_year, language = excluded.language,
          group_type = excluded.group_type, seats = excluded.seats, updated_at = now()
        returning 1
      )
      insert into seat_events (effective_on, kindergarten_id, group_id, actor, cause, reason, reported_before, reported_after, free_before, free_after)
-     select $3::date, x.kindergarten, x."group", $2, 'report', x.reason, old.seats, x.seats,
+     select $2::date, x.kindergarten, x."group", $1, 'report', x.reason, old.seats, x.seats,
             old.seats - coalesce(live.n, 0), x.seats - coalesce(live.n, 0)
-       from x left join old on old.kindergarten_id = x.kindergarten and old.group_id = x."group"
+       from stage_places x left join places old on old.kindergarten_id = x.kindergarten and old.group_id = x."group"
               left join live on live.kindergarten_id = x.kindergarten and live.group_id = x."group"
-      where $2::text is not null and old.seats is distinct from x.seats`,
-    [JSON.stringify(rows), history?.actor ?? null, history?.date ?? null],
+      where $1::text is not null and old.seats is distinct from x.seats`,
+    // (one statement, one snapshot: `places old` is read as it was before the upsert)
+    [history?.actor ?? null, history?.date ?? null],
   );
 }
 
