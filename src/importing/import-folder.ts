@@ -12,7 +12,7 @@ import {
   queueIsEmpty,
   stageApplicationRows,
   stageApplications,
-  stageRow,
+  appendStageRow,
   takeStagedConflicts,
   upsertDistricts,
   upsertKindergartens,
@@ -308,7 +308,7 @@ async function importFile(
       if (fast) {
         // The fast path: rows straight into COPY bytes; one COPY goes to the database while the
         // next megabytes are read and checked (the server parses while this process does).
-        fast.push(stageRow({ ...(checked.value as ApplicationRecord), rawText: entry.text, line: entry.line }));
+        appendStageRow(fast, checked.value as ApplicationRecord, entry.text, entry.bytes, entry.line);
         if (fast.length >= STAGE_BYTES) {
           await inFlight;
           inFlight = settled(stageApplicationRows(tx, fast));
