@@ -63,6 +63,26 @@ export class CopyBytes {
     this.at += this.buf.write(text, this.at, 'utf8');
   }
 
+  /** Appends bytes already in COPY form (UTF-8, escaped). */
+  pushBytes(bytes: Uint8Array): void {
+    if (this.at + bytes.length > this.buf.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.at + bytes.length));
+      this.buf.copy(grown, 0, 0, this.at);
+      this.buf = grown;
+    }
+    this.buf.set(bytes, this.at);
+    this.at += bytes.length;
+  }
+
+  /**
+   * Appends one field given as UTF-8 bytes, escaped as copyField would: the bytes as they are
+   * when none needs it (no string made and encoded again), else the text escaped.
+   */
+  pushField(bytes: Uint8Array, text: string): void {
+    if (bytes.indexOf(0x5c) === -1 && bytes.indexOf(0x09) === -1 && bytes.indexOf(0x0d) === -1 && bytes.indexOf(0x0a) === -1) this.pushBytes(bytes);
+    else this.push(copyField(text));
+  }
+
   get length(): number {
     return this.at;
   }

@@ -3,24 +3,37 @@
  * text) and converted to day numbers only for arithmetic. Instants are kept
  * as microseconds since the epoch in UTC, so offsets never affect ordering.
  */
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
 export function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
 export function daysInMonth(y: number, m: number): number {
-  return m === 2 ? (isLeapYear(y) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  return m === 2 ? (isLeapYear(y) ? 29 : 28) : MONTH_DAYS[m - 1]!;
 }
 
-/** True for a real calendar date written `YYYY-MM-DD`. */
+/** True for a real calendar date written `YYYY-MM-DD` (read digit by digit: no match array, no substrings). */
 export function isValidDate(s: unknown): s is string {
-  if (typeof s !== 'string') return false;
-  const m = DATE_RE.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
+  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 7);
+  const d = digits(s, 8, 10);
+  return y >= 0 && mo >= 0 && d >= 0 && realDate(y, mo, d);
+}
+
+/** The number the ASCII digits s[from..to) write, or -1 when one is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+function realDate(y: number, mo: number, d: number): boolean {
   return y >= 1800 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
@@ -72,8 +85,7 @@ export function parseInstant(s: unknown): number | null {
   if (typeof s !== 'string') return null;
   const m = INSTANT_RE.exec(s);
   if (!m) return null;
-  const date = `${m[1]}-${m[2]}-${m[3]}`;
-  if (!isValidDate(date)) return null;
+  if (!realDate(Number(m[1]), Number(m[2]), Number(m[3]))) return null;
   const h = Number(m[4]);
   const mi = Number(m[5]);
   const sec = m[6] === undefined ? 0 : Number(m[6]);

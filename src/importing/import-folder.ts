@@ -12,7 +12,7 @@ import {
   queueIsEmpty,
   stageApplicationRows,
   stageApplications,
-  stageRow,
+  appendStageRow,
   takeStagedConflicts,
   upsertDistricts,
   upsertKindergartens,
@@ -104,7 +104,7 @@ export async function importFolder(db: Database, dir: string, options: ImportOpt
       const start = rejects.size();
       let fileRejected = 0;
       let pending = '';
-      let settle: 'cluster' | 'vacuum' | 'analyze' | null = null;
+      let settle: 'cluster' | 'vacuum' | 'analyze' | 'places' | null = null;
       const flush = () => {
         rejects.write(pending);
         pending = '';
@@ -190,12 +190,12 @@ async function importFile(
   file: InputFile,
   options: ImportOptions,
   onReject: (row: RejectRow) => void,
-): Promise<{ report: FileReport; settle: 'cluster' | 'vacuum' | 'analyze' | null }> {
+): Promise<{ report: FileReport; settle: 'cluster' | 'vacuum' | 'analyze' | 'places' | null }> {
   const districts = await knownDistricts(db);
   const kindergartens = await knownKindergartens(db);
   const reference = options.reference === true;
   const batchSize = reference && file === 'applications.ndjson' ? 1 : (options.batchSize ?? 10_000);
-  let settle: 'cluster' | 'vacuum' | 'analyze' | null = file === 'places.ndjson' ? 'analyze' : null;
+  let settle: 'cluster' | 'vacuum' | 'analyze' | 'places' | null = file === 'places.ndjson' ? 'places' : null;
   const report: FileReport = { file, lines: 0, imported: 0, rejected: 0 };
   const seen = new Set<string>();
 
@@ -308,7 +308,7 @@ async function importFile(
       if (fast) {
         // The fast path: rows straight into COPY bytes; one COPY goes to the database while the
         // next megabytes are read and checked (the server parses while this process does).
-        fast.push(stageRow({ ...(checked.value as ApplicationRecord), rawText: entry.text, line: entry.line }));
+        appendStageRow(fast, checked.value as ApplicationRecord, entry.text, entry.bytes, entry.line);
         if (fast.length >= STAGE_BYTES) {
           await inFlight;
           inFlight = settled(stageApplicationRows(tx, fast));

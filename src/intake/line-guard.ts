@@ -53,6 +53,30 @@ export function lineProblem(root: unknown): LineProblem | null {
   return null;
 }
 
+/**
+ * True when the value is certainly fit, told cheaply from the JSON text it was parsed from (the
+ * common case; otherwise lineProblem decides): a lone surrogate or a NUL can only come from a
+ * `\u` escape (the text itself is valid UTF-8), a value takes at least one character of the text
+ * of its own (so a text no longer than maxValues holds no more values), and the nesting is
+ * looked at without building the paths lineProblem reports.
+ */
+export function plainlyFit(root: unknown, text: string): boolean {
+  if (text.length > LINE_LIMITS.maxValues || text.includes('\\u')) return false;
+  return withinDepth(root, 0);
+}
+
+function withinDepth(value: unknown, depth: number): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  if (depth >= LINE_LIMITS.maxDepth) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!withinDepth(value[i], depth + 1)) return false;
+    return true;
+  }
+  // (an inherited enumerable key only makes this say "not certain": lineProblem then decides)
+  for (const key in value) if (!withinDepth((value as Record<string, unknown>)[key], depth + 1)) return false;
+  return true;
+}
+
 function textProblem(s: string, path: string): LineProblem | null {
   const field = path ? { field: path } : {};
   // A lone surrogate (e.g. "\ud800") is valid JSON but not Unicode text: it would be stored

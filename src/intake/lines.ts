@@ -42,14 +42,24 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 /** A path read helper that tells missing from wrong type. */
 const PATHS = new Map<string, readonly string[]>();
 function field(obj: Record<string, unknown>, path: string): { present: boolean; value: unknown } {
+  return lookup(obj, path) ? { present: true, value: found } : { present: false, value: undefined };
+}
+
+/** The value lookup found last (one per line's field, read at once: no result object made per field). */
+let found: unknown;
+/** Whether the path is present (not missing, not null); its value is then in `found`. */
+function lookup(obj: Record<string, unknown>, path: string): boolean {
   let parts = PATHS.get(path);
   if (!parts) PATHS.set(path, (parts = path.split('.')));
   let cur: unknown = obj;
-  for (const part of parts) {
-    if (!isObject(cur) || !(part in cur) || cur[part] === null || cur[part] === undefined) return { present: false, value: undefined };
-    cur = cur[part];
+  for (let i = 0; i < parts.length; i++) {
+    if (!isObject(cur)) return false;
+    const next = cur[parts[i]!];
+    if (next === null || next === undefined) return false;
+    cur = next;
   }
-  return { present: true, value: cur };
+  found = cur;
+  return true;
 }
 
 /**
@@ -67,11 +77,11 @@ class LineChecker {
   }
 
   string(path: string, required = true): string | undefined {
-    const { present, value } = field(this.obj, path);
-    if (!present) {
+    if (!lookup(this.obj, path)) {
       if (required) this.fail('missing_field', path, `${path} is missing`);
       return undefined;
     }
+    const value = found;
     if (!isNonEmptyString(value)) {
       this.fail('wrong_type', path, `${path} must be a non-empty string`);
       return undefined;
@@ -107,8 +117,7 @@ class LineChecker {
   }
 
   oneOf<T extends string>(path: string, allowed: readonly T[], fallback?: T): T | undefined {
-    const { present } = field(this.obj, path);
-    if (!present && fallback !== undefined) return fallback;
+    if (fallback !== undefined && !lookup(this.obj, path)) return fallback;
     const s = this.string(path);
     if (s !== undefined && !allowed.includes(s as T)) {
       this.fail('invalid_value', path, `${path} must be one of ${allowed.join(', ')}`);
@@ -118,8 +127,8 @@ class LineChecker {
   }
 
   boolean(path: string, fallback: boolean): boolean {
-    const { present, value } = field(this.obj, path);
-    if (!present) return fallback;
+    if (!lookup(this.obj, path)) return fallback;
+    const value = found;
     if (typeof value !== 'boolean') {
       this.fail('wrong_type', path, `${path} must be true or false`);
       return fallback;
@@ -260,7 +269,7 @@ export function checkApplication(value: unknown, ctx: ApplicationContext): Check
   if (!Array.isArray(prefs) || !prefs.every(isNonEmptyString)) return fail('wrong_type', 'preferences', 'preferences must be a list of kindergarten ids');
   if (prefs.length === 0 || prefs.length > ctx.maxPreferences)
     return fail('invalid_value', 'preferences', `preferences must list 1 to ${ctx.maxPreferences} kindergartens`);
-  if (new Set(prefs).size !== prefs.length) return fail('repeated_preference', 'preferences', 'a kindergarten is listed twice');
+  if (hasRepeat(prefs as string[])) return fail('repeated_preference', 'preferences', 'a kindergarten is listed twice');
 
   const rights = parseRights(value.rights, ctx.knownRights);
   if (!Array.isArray(rights)) return { ok: false, reject: rights };
@@ -304,6 +313,12 @@ export function checkApplication(value: unknown, ctx: ApplicationContext): Check
       raw: value,
     },
   };
+}
+
+/** Whether a short list names a value twice (no Set made for each line). */
+function hasRepeat(list: readonly string[]): boolean {
+  for (let i = 1; i < list.length; i++) for (let j = 0; j < i; j++) if (list[i] === list[j]) return true;
+  return false;
 }
 
 function parseRights(value: unknown, known: ReadonlySet<string>): Right[] | Reject {

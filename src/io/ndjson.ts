@@ -1,8 +1,14 @@
 import { createReadStream } from 'node:fs';
-import { lineProblem, type LineProblem } from '../intake/line-guard.js';
+import { lineProblem, plainlyFit, type LineProblem } from '../intake/line-guard.js';
 
 export type NdjsonLine =
-  | { line: number; text: string; value: unknown }
+  | {
+      line: number;
+      text: string;
+      value: unknown;
+      /** The line's UTF-8 bytes, exactly `text` (no BOM, no CR): valid until the next line is asked for. */
+      bytes: Uint8Array;
+    }
   | { line: number; text: string; problem: 'invalid_json' | 'invalid_utf8' | 'line_too_long' | LineProblem['reason']; field?: string; message: string };
 
 const NEWLINE = 0x0a;
@@ -34,18 +40,29 @@ export async function* readNdjson(path: string, maxLineBytes = 1 << 20): AsyncGe
     } catch {
       return { line: lineNo, text: '', problem: 'invalid_utf8', message: 'line is not valid UTF-8' };
     }
-    if (lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    if (text.endsWith('\r')) text = text.slice(0, -1);
-    if (text.trim() === '') return null;
+    // The decoder drops a byte order mark that starts the bytes it is given (any line's).
+    let from = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    let to = bytes.length;
+    if (lineNo === 1 && text.charCodeAt(0) === 0xfeff) {
+      text = text.slice(1);
+      from += 3;
+    }
+    if (text.endsWith('\r')) {
+      text = text.slice(0, -1);
+      to--;
+    }
+    // Not blank: the first character alone tells for nearly every line (no trimmed copy made).
+    const first = text.charCodeAt(0);
+    if (!(first > 32 && first < 127) && text.trim() === '') return null;
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (e) {
       return { line: lineNo, text, problem: 'invalid_json', message: `not valid JSON: ${(e as Error).message}` };
     }
-    const problem = lineProblem(value);
+    const problem = plainlyFit(value, text) ? null : lineProblem(value);
     // The text of a line with a lone surrogate is kept escaped, as it came (it is valid JSON).
-    return problem ? { line: lineNo, text, problem: problem.reason, ...(problem.field ? { field: problem.field } : {}), message: problem.message } : { line: lineNo, text, value };
+    return problem ? { line: lineNo, text, problem: problem.reason, ...(problem.field ? { field: problem.field } : {}), message: problem.message } : { line: lineNo, text, value, bytes: from === 0 && to === bytes.length ? bytes : bytes.subarray(from, to) };
   };
 
   for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CopyBytes, arrayLiteral, copyChunks, copyField, copyText, forEachCopyRow, unescapeCopyField } from '../../src/codec/copy.js';
 import { quoteLiteral } from '../../src/db/database.js';
+import { appendStageRow, stageRow } from '../../src/db/imports.js';
+import type { ApplicationRecord } from '../../src/intake/lines.js';
 import { BACKENDS, useDatabase } from '../support/databases.js';
 
 describe('COPY text format', () => {
@@ -30,6 +32,34 @@ describe('COPY text as bytes', () => {
         expect(out.length).toBe(expected.length);
         expect(Buffer.from(out.bytes()).equals(expected)).toBe(true);
       }),
+    );
+  });
+});
+
+describe('a staged application as COPY bytes', () => {
+  it('is stageRow of the record with its line, byte for byte, whatever the free text holds', () => {
+    const free = fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), fc.constantFrom('Әлия Нұрланқызы', 'a\tb', 'c\\d', 'e\rf\ng', '\\N'));
+    const date = fc.constantFrom('2021-02-03', '2024-12-31');
+    const record = fc.record({
+      id: free, district: free, childIin: fc.constant('220303522432'), birthDate: date, childName: fc.option(free),
+      applicantIin: fc.constant('861209471409'), applicantName: fc.option(free), relation: fc.option(free),
+      registeredAt: fc.constant('2024-12-07T08:17:33+05:00'), registeredAtUs: fc.integer(), channel: fc.constantFrom('portal', 'office'),
+      preferences: fc.array(free, { minLength: 1, maxLength: 3 }), acceptAnyInDistrict: fc.boolean(), language: fc.constantFrom('kk', 'ru'),
+      groupType: fc.constantFrom('general', 'speech'), desiredFrom: date, stopListUntil: fc.option(date),
+      rights: fc.array(fc.record({ category: free, document: free, validUntil: date }), { maxLength: 2 }),
+      status: fc.constantFrom('queued', 'offered'), statusGiven: fc.boolean(),
+    });
+    // The line: any text, as JSON writes it (its whitespace may hold tabs and CRs) or not.
+    const line = fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('{"a":\t"b\\"c"}\r', '{"name":"Әлия"}'));
+    fc.assert(
+      fc.property(record, line, fc.integer({ min: 1, max: 1e7 }), fc.integer({ min: 1, max: 200 }), (r, text, n, initial) => {
+        const rec = { ...r, raw: {} } as unknown as ApplicationRecord;
+        const out = new CopyBytes(initial);
+        appendStageRow(out, rec, text, Buffer.from(text, 'utf8'), n);
+        const expected = Buffer.from(stageRow({ ...rec, rawText: text, line: n }), 'utf8');
+        expect(Buffer.from(out.bytes()).toString('hex')).toBe(expected.toString('hex'));
+      }),
+      { numRuns: 500 },
     );
   });
 });

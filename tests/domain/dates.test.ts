@@ -8,6 +8,31 @@ describe('isValidDate', () => {
       expect(isValidDate(d), d).toBe(true);
   });
 
+  it('says what the YYYY-MM-DD pattern and the calendar say, for any text near a date', () => {
+    const reference = (s: string): boolean => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+      if (!m) return false;
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const days = mo === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+      return y >= 1800 && mo >= 1 && mo <= 12 && d >= 1 && days !== undefined && d <= days;
+    };
+    const digitish = fc.constantFrom('0', '1', '2', '3', '9', '-', '/', ' ', '٣', 'a', '\n');
+    const text = fc.oneof(
+      fc.tuple(fc.integer({ min: 1700, max: 2400 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(
+        ([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+      ),
+      fc.array(digitish, { maxLength: 12 }).map((cs) => cs.join('')),
+      fc.string({ maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(isValidDate(s), s).toBe(reference(s));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(isValidDate(20250101)).toBe(false);
+  });
+
   it('rejects impossible dates', () => {
     for (const d of ['2021-02-30', '2023-02-29', '1900-02-29', '2025-04-31', '2025-13-01', '2025-00-10', '2025-01-00', '2025-01-32'])
       expect(isValidDate(d), d).toBe(false);

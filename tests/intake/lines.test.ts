@@ -1,6 +1,11 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeIin } from '../../src/domain/iin.js';
-import { lineProblem, LINE_LIMITS } from '../../src/intake/line-guard.js';
+import { lineProblem, plainlyFit, LINE_LIMITS } from '../../src/intake/line-guard.js';
+import { readNdjson } from '../../src/io/ndjson.js';
 import { checkApplication, checkDistrict, checkKindergarten, checkPlace, FIELD_LIMITS, type ApplicationContext } from '../../src/intake/lines.js';
 
 const ctx: ApplicationContext = {
@@ -137,5 +142,45 @@ describe('the line guard (before any check looks at a line)', () => {
   it('refuses more values than the limit', () => {
     expect(lineProblem({ a: new Array(LINE_LIMITS.maxValues).fill(1) })).toMatchObject({ reason: 'too_many_values' });
     expect(lineProblem({ a: new Array(LINE_LIMITS.maxValues - 10).fill(1) })).toBeNull();
+  });
+});
+
+describe('the line guard told from the text', () => {
+  it('says "plainly fit" only of values the full guard finds nothing wrong with', () => {
+    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.constantFrom('a\u0000b', '\ud800', 'x\udfffy', '😀', 'Айару'));
+    const nested = (depth: number): fc.Arbitrary<unknown> => {
+      let v: fc.Arbitrary<unknown> = fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null));
+      for (let i = 0; i < depth; i++) v = fc.oneof(v, fc.array(v, { maxLength: 3 }), fc.dictionary(text, v, { maxKeys: 3 }));
+      return v;
+    };
+    const chain = fc.integer({ min: 25, max: 40 }).map((n) => JSON.parse('['.repeat(n) + '1' + ']'.repeat(n)) as unknown);
+    const wide = fc.integer({ min: 9_990, max: 10_010 }).map((n) => new Array<number>(n).fill(1));
+    fc.assert(
+      fc.property(fc.oneof(nested(4), chain, wide, fc.tuple(chain, nested(3))), (value) => {
+        const line = JSON.stringify(value);
+        const parsed = JSON.parse(line) as unknown;
+        if (plainlyFit(parsed, line)) expect(lineProblem(parsed)).toBeNull();
+        // and it does say so of the ordinary line
+        if (lineProblem(parsed) === null && line.length <= LINE_LIMITS.maxValues && !line.includes('\\u')) expect(plainlyFit(parsed, line)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('reading NDJSON', () => {
+  it("gives each line's bytes, exactly its text (no BOM, no CR), with its number", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kezek-ndjson-'));
+    const path = join(dir, 'x.ndjson');
+    const lines = ['\ufeff{"id":"Әлия"}\r', '', '   ', '{"id":"b\\tc"}\r', '\ufeff[1,2]', '{"id":"😀"}'];
+    writeFileSync(path, lines.join('\n'));
+    const got: { line: number; text: string; bytes: string }[] = [];
+    for await (const e of readNdjson(path, 1 << 20)) if ('value' in e) got.push({ line: e.line, text: e.text, bytes: Buffer.from(e.bytes).toString('utf8') });
+    expect(got).toEqual([
+      { line: 1, text: '{"id":"Әлия"}', bytes: '{"id":"Әлия"}' },
+      { line: 4, text: '{"id":"b\\tc"}', bytes: '{"id":"b\\tc"}' },
+      { line: 5, text: '[1,2]', bytes: '[1,2]' },
+      { line: 6, text: '{"id":"😀"}', bytes: '{"id":"😀"}' },
+    ]);
   });
 });
