@@ -6,16 +6,15 @@ import type { Queryable } from './database.js';
  * holds its places rows `for share` from the moment it reads them until it
  * commits (freePlaces); this takes one of those rows `for no key update`, the
  * weakest lock that conflicts. So a write either waits for the district's
- * transaction to commit (at most `waitMs`, then PostgreSQL's lock_timeout,
- * 55P03), or, when it comes first, makes the night wait the few milliseconds
+ * transaction to commit (as long as boundLockWaits allows, then PostgreSQL's
+ * lock_timeout, 55P03), or, when it comes first, makes the night wait the few milliseconds
  * until it commits, and the night then reads the queue with it. Either way the
  * night allocates the queue as its transaction read it, and no write lands
  * between its read and its store. It must be the transaction's first lock:
  * nothing the night wants is held while it waits. A district without places
  * has nothing to allocate and needs no gate.
  */
-export async function holdDistrictFromRun(tx: Queryable, district: string, waitMs: number): Promise<void> {
-  await tx.query(`select set_config('lock_timeout', $1, true)`, [`${Math.max(1, Math.round(waitMs))}ms`]);
+export async function holdDistrictFromRun(tx: Queryable, district: string): Promise<void> {
   await tx.query(
     `select 1 from places p join kindergartens k on k.id = p.kindergarten_id
       where k.district_id = $1
@@ -26,22 +25,24 @@ export async function holdDistrictFromRun(tx: Queryable, district: string, waitM
 }
 
 /**
- * Whether a nightly run is doing the district right now: its transaction
- * holds the district's run lock (ledger.ts's tryLockDistrict, taken before
- * it reads anything). Seen in pg_locks, without taking or waiting for any
- * lock, so a write can tell a night's long hold from other writes' short ones.
+ * Bounds the transaction's lock waits to `waitMs` (then PostgreSQL's
+ * lock_timeout, 55P03), and tells whether a nightly run is doing the
+ * district right now: its transaction holds the district's run lock
+ * (ledger.ts's tryLockDistrict, taken before it reads anything), seen in
+ * pg_locks without taking or waiting for any lock, so a write can tell a
+ * night's long hold from other writes' short ones. One round trip.
  */
-export async function districtHeldByRun(q: Queryable, district: string): Promise<boolean> {
-  const [row] = await q.query<{ held: boolean }>(
-    `select exists (
+export async function boundLockWaits(tx: Queryable, waitMs: number, district: string | null): Promise<{ heldByRun: boolean }> {
+  const [row] = await tx.query<{ held: boolean }>(
+    `select set_config('lock_timeout', $1, true) as lock_timeout, $2::text is not null and exists (
        select 1 from runs r join pg_locks l
          on l.locktype = 'advisory' and l.granted and l.classid = 1801 and l.objsubid = 2
         and l.database = (select oid from pg_database where datname = current_database())
-        and l.objid = ((hashtext(current_schema() || '/' || r.run_date::text || '/' || $1)::bigint + 4294967296) % 4294967296)::oid
+        and l.objid = ((hashtext(current_schema() || '/' || r.run_date::text || '/' || $2)::bigint + 4294967296) % 4294967296)::oid
         where r.status = 'running') as held`,
-    [district],
+    [`${Math.max(1, Math.round(waitMs))}ms`, district],
   );
-  return row?.held === true;
+  return { heldByRun: row?.held === true };
 }
 
 /** PostgreSQL's "lock not available" (lock_timeout expired). */

@@ -386,11 +386,31 @@ export async function mergeStagedApplicationsReference(tx: Queryable, actor: str
   );
 }
 
-/** Stage, copy and merge in one go (the caller's transaction), for a handful of applications. */
-export async function upsertApplications(tx: Queryable, rows: readonly ApplicationRecord[], actor: string, date?: string): Promise<void> {
-  await beginApplicationStage(tx);
-  await stageApplications(tx, rows);
-  await mergeStagedApplications(tx, actor, date);
+/**
+ * One new application, its id known to be absent (the caller holds the
+ * registration's lock and found no stored row): what the merge does for such
+ * a row (the queue row, its personal data, the `registered` event), in one
+ * statement, without a stage. A registration is one row; the stage's
+ * temporary table, its analysis and the merge's joins cost it more than the
+ * row itself.
+ */
+export async function insertNewApplication(tx: Queryable, r: ApplicationRecord, actor: string, date?: string): Promise<void> {
+  await tx.query(
+    `with app as (
+       insert into applications (id, ${APP_COLS}, status)
+       values ($1, $2, $3::date, $4::timestamptz, $5::float8, $6, $7::text[], $8::boolean, $9, $10, $11::date, $12::date, $13::jsonb, $14)
+     ), details as (
+       insert into application_details (id, ${DETAIL_COLS}) values ($1, $15, $16, $17, $18, $19, $20)
+     )
+     insert into events (entity, entity_id, from_status, to_status, actor, reason, effective_on)
+     values ('application', $1, null, $14, $21, 'registered', $22::date)`,
+    [
+      r.id, r.district, r.birthDate, r.registeredAt, r.registeredAtUs, r.channel, r.preferences, r.acceptAnyInDistrict, r.language, r.groupType,
+      r.desiredFrom, r.stopListUntil, JSON.stringify(r.rights), r.status,
+      r.childIin, r.childName, r.applicantIin, r.applicantName, r.relation, r.rawText ?? JSON.stringify(r.raw),
+      actor, date ?? null,
+    ],
+  );
 }
 
 /** A registered application's content as it was given (the stored line), or null. */

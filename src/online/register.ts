@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../db/database.js';
-import { knownDistricts, knownKindergartens, liveApplicationOfChild, registeredApplication, upsertApplications } from '../db/imports.js';
+import { insertNewApplication, knownDistricts, knownKindergartens, liveApplicationOfChild, registeredApplication } from '../db/imports.js';
 import { InputError, KezekError } from '../errors.js';
 import { lineProblem } from '../intake/line-guard.js';
 import { checkApplication } from '../intake/lines.js';
@@ -83,7 +83,7 @@ export async function registerApplication(
     }
     const existing = await liveApplicationOfChild(tx, record.childIin, record.id);
     if (existing) throw new KezekError('DUPLICATE_CHILD', `the child already has a live application: ${existing}`, { existing, field: 'child.iin' });
-    await upsertApplications(tx, [{ ...record, status, statusGiven: true, rawText: text }], actor, date);
+    await insertNewApplication(tx, { ...record, status, statusGiven: true, rawText: text }, actor, date);
     return false;
   });
   if (!evaluation.eligible) return { application: record.id, outcome: 'refused', reasons: evaluation.reasons, position: null, repeated };

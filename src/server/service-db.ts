@@ -1,6 +1,6 @@
 import { raiseCohortVersion } from '../db/cohort-versions.js';
 import type { Database, Queryable } from '../db/database.js';
-import { districtHeldByRun, holdDistrictFromRun, isLockTimeout } from '../db/district-gate.js';
+import { boundLockWaits, holdDistrictFromRun, isLockTimeout } from '../db/district-gate.js';
 import { KezekError } from '../errors.js';
 
 /**
@@ -54,20 +54,17 @@ export function serviceDatabase(db: Database, reads: Queryable, scope: WriteScop
       let out: T;
       try {
         out = await db.transaction(async (tx) => {
+          const { heldByRun } = await boundLockWaits(tx, waitMs, scope?.district ?? null);
           if (scope?.district) {
             // Waiting for a night that holds the district counts; waiting for another write's commit does not.
-            if (!(await districtHeldByRun(tx, scope.district))) await holdDistrictFromRun(tx, scope.district, waitMs);
-            else {
-              if (waits.waiting >= waits.max) throw runInProgress(scope.district, 0);
-              waits.waiting++;
-              try {
-                await holdDistrictFromRun(tx, scope.district, waitMs);
-              } finally {
-                waits.waiting--;
-              }
+            if (heldByRun && waits.waiting >= waits.max) throw runInProgress(scope.district, 0);
+            if (heldByRun) waits.waiting++;
+            try {
+              await holdDistrictFromRun(tx, scope.district);
+            } finally {
+              if (heldByRun) waits.waiting--;
             }
           }
-          else await tx.query(`select set_config('lock_timeout', $1, true)`, [`${Math.max(1, Math.round(waitMs))}ms`]);
           const result = await fn(tx);
           for (const c of scope?.cohorts ?? []) versions.push(await raiseCohortVersion(tx, c.district, c.birthYear));
           return result;
