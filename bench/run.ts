@@ -1,5 +1,6 @@
 import { cpus } from 'node:os';
 import { benchAllocation } from './allocation.bench.js';
+import { benchAudit } from './audit.bench.js';
 import { benchEndToEnd } from './national.js';
 import { benchRules } from './rules.bench.js';
 
@@ -16,6 +17,8 @@ const size = args.includes('--applications') ? Number(args[args.indexOf('--appli
 console.log(`kezek benchmarks on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
 await benchRules(!national);
 benchAllocation(100_000, 10);
+// Ten thousand applications a district, as in the national run.
+await benchAudit(100_000, 10);
 if (national) benchAllocation(2_000_000, 200);
 for (const backend of ['postgres', 'embedded'] as const) {
   if (only && only !== backend) continue;

@@ -1,5 +1,6 @@
 import type { QueueEntry, ReferralDraft } from '../domain/outcomes.js';
 import type { Category, Place } from '../domain/types.js';
+import { byteOrder } from './byte-order.js';
 import type { AuditInput, AuditOutcome } from './invariants.js';
 
 /**
@@ -50,7 +51,29 @@ export function quantile(sorted: readonly number[], q: number): number | null {
 }
 
 export function districtNumbers(input: AuditInput, out: AuditOutcome): DistrictNumbers {
-  const apps = new Map(input.applications.map((a, i) => [a.id, { app: a, evaluation: input.evaluations[i]! }]));
+  const referred = new Set<string>();
+  for (const r of out.referrals) referred.add(r.application);
+  const free = groupsWithSeatsLeft(input.places, out.referrals);
+  // One pass over the district's applications: the registration instants of the referred (about
+  // one child in ten) and, when seats were left, what the candidates still without one are (the
+  // audit's own reading of step 3): birth year → language → group types.
+  const registeredAtUs = new Map<string, number>();
+  const waiting = new Map<number, Map<string, Set<string>>>();
+  input.applications.forEach((a, i) => {
+    if (referred.has(a.id)) {
+      registeredAtUs.set(a.id, a.registeredAtUs);
+      return;
+    }
+    if (!free.length) return;
+    if (!(a.status === 'queued' && input.evaluations[i]!.eligible && a.desiredFrom <= input.date && (a.stopListUntil === null || a.stopListUntil < input.date))) return;
+    const year = Number(a.birthDate.slice(0, 4));
+    if (Number.isNaN(year)) return; // equal to no group's year
+    let languages = waiting.get(year);
+    if (!languages) waiting.set(year, (languages = new Map()));
+    let types = languages.get(a.language);
+    if (!types) languages.set(a.language, (types = new Set()));
+    types.add(a.groupType);
+  });
   const nightUs = Date.parse(`${input.date}T00:00:00+05:00`) * 1000;
 
   const byPreferenceRank: Record<string, number> = {};
@@ -59,8 +82,8 @@ export function districtNumbers(input: AuditInput, out: AuditOutcome): DistrictN
   for (const r of out.referrals) {
     byPreferenceRank[r.preferenceRank] = (byPreferenceRank[r.preferenceRank] ?? 0) + 1;
     byKindergarten.set(r.kindergarten, (byKindergarten.get(r.kindergarten) ?? 0) + 1);
-    const a = apps.get(r.application);
-    if (a) waits[r.category].push(Math.max(0, Math.floor((nightUs - a.app.registeredAtUs) / 86_400_000_000)));
+    const us = registeredAtUs.get(r.application);
+    if (us !== undefined) waits[r.category].push(Math.max(0, Math.floor((nightUs - us) / 86_400_000_000)));
   }
   const waitingHistogram = Object.fromEntries(CATEGORIES.map((c) => [c, histogram(waits[c])])) as DistrictNumbers['waitingHistogram'];
 
@@ -79,7 +102,7 @@ export function districtNumbers(input: AuditInput, out: AuditOutcome): DistrictN
     waitingDays: waitingFrom(waitingHistogram),
     waitingHistogram,
     queueByCohort: [...cohorts.values()].sort((a, b) => a.birthYear - b.birthYear),
-    seatsLeft: seatsLeft(input, out.referrals),
+    seatsLeft: seatsLeft(free, waiting),
     referralsByKindergarten: [...byKindergarten]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([kindergarten, referrals]) => ({ kindergarten, referrals })),
@@ -154,32 +177,45 @@ export function runNumbers(list: readonly DistrictNumbers[]): RunNumbers {
   };
 }
 
-/** Groups with seats nobody took, and why, from the candidates left without a referral. */
-function seatsLeft(input: AuditInput, referrals: readonly ReferralDraft[]): DistrictNumbers['seatsLeft'] {
+interface FreeGroup {
+  /** `${kindergarten}\u0000${group}`: seats are listed in byte order of it. */
+  key: string;
+  group: Place;
+  /** The seats left (the group's seats less its referrals). */
+  seats: number;
+}
+
+/** The groups as read (several rows of one group add up) that kept seats after the referrals. */
+function groupsWithSeatsLeft(places: readonly Place[], referrals: readonly ReferralDraft[]): FreeGroup[] {
   const taken = new Map<string, number>();
-  for (const r of referrals) taken.set(`${r.kindergarten}\u0000${r.group}`, (taken.get(`${r.kindergarten}\u0000${r.group}`) ?? 0) + 1);
-  const referred = new Set(referrals.map((r) => r.application));
+  for (const r of referrals) {
+    const key = `${r.kindergarten}\u0000${r.group}`;
+    taken.set(key, (taken.get(key) ?? 0) + 1);
+  }
   const groups = new Map<string, Place>();
-  for (const p of input.places) {
+  for (const p of places) {
     if (p.seats <= 0) continue;
     const key = `${p.kindergarten}\u0000${p.group}`;
     const g = groups.get(key);
     groups.set(key, g ? { ...g, seats: g.seats + p.seats } : { ...p });
   }
-  // The candidates still without a seat (the audit's own reading of step 3).
-  const waiting = input.applications.filter((a, i) => {
-    const e = input.evaluations[i]!;
-    return a.status === 'queued' && e.eligible && a.desiredFrom <= input.date && (a.stopListUntil === null || a.stopListUntil < input.date) && !referred.has(a.id);
-  });
-  const out: DistrictNumbers['seatsLeft'] = [];
-  for (const [key, g] of groups) {
-    const left = g.seats - (taken.get(key) ?? 0);
-    if (left <= 0) continue;
-    const year = waiting.filter((a) => Number(a.birthDate.slice(0, 4)) === g.birthYear);
-    const lang = year.filter((a) => a.language === g.language);
-    const type = lang.filter((a) => a.groupType === g.groupType);
-    const why: SeatLeftReason = !year.length ? 'no_candidate_of_birth_year' : !lang.length ? 'no_candidate_in_language' : !type.length ? 'no_candidate_of_group_type' : 'not_chosen';
-    out.push({ kindergarten: g.kindergarten, group: g.group, birthYear: g.birthYear, language: g.language, groupType: g.groupType, seats: left, why });
+  const free: FreeGroup[] = [];
+  for (const [key, group] of groups) {
+    const seats = group.seats - (taken.get(key) ?? 0);
+    if (seats <= 0) continue;
+    free.push({ key, group, seats });
   }
-  return out.sort((a, b) => Buffer.compare(Buffer.from(`${a.kindergarten}\u0000${a.group}`), Buffer.from(`${b.kindergarten}\u0000${b.group}`)));
+  return free;
+}
+
+/** Groups with seats nobody took, and why, from what the candidates left without a referral are. */
+function seatsLeft(free: readonly FreeGroup[], waiting: ReadonlyMap<number, ReadonlyMap<string, ReadonlySet<string>>>): DistrictNumbers['seatsLeft'] {
+  return [...free]
+    .sort((a, b) => byteOrder(a.key, b.key))
+    .map(({ group: g, seats }) => {
+      const languages = waiting.get(g.birthYear);
+      const types = languages?.get(g.language);
+      const why: SeatLeftReason = !languages ? 'no_candidate_of_birth_year' : !types ? 'no_candidate_in_language' : !types.has(g.groupType) ? 'no_candidate_of_group_type' : 'not_chosen';
+      return { kindergarten: g.kindergarten, group: g.group, birthYear: g.birthYear, language: g.language, groupType: g.groupType, seats, why };
+    });
 }
