@@ -3,13 +3,8 @@ import type { Queryable } from './database.js';
 
 /** SQL of step 1's record in a district: its counts and its lapses.ndjson lines, read back on a re-run. */
 
-/** Stores (or completes: step 1 may be kept before the district's outcome) what step 1 did in a district. */
 export async function storeLapses(q: Queryable, date: string, district: string, counts: LapseCounts, lines: string): Promise<void> {
-  await q.query(
-    `insert into district_lapses (run_date, district_id, counts, lines) values ($1, $2, $3, $4)
-     on conflict (run_date, district_id) do update set counts = excluded.counts, lines = excluded.lines`,
-    [date, district, JSON.stringify(counts), lines],
-  );
+  await q.query(`insert into district_lapses (run_date, district_id, counts, lines) values ($1, $2, $3, $4)`, [date, district, JSON.stringify(counts), lines]);
 }
 
 /** What step 1 did in a finished district (zeros and no lines when nothing was recorded). */

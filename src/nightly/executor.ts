@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import { startThreadPool, type ThreadPool } from '../pool/thread-pool.js';
 import { RuleEngines } from '../rules/engine.js';
 import { computeDistrict, type ComputeRequest, type ComputeResult } from './compute.js';
-import { runDistrict, runDistrictSplit, type Compute, type DistrictBusy, type DistrictDone, type DistrictPlan } from './district.js';
+import { runDistrict, type Compute, type DistrictBusy, type DistrictDone, type DistrictPlan } from './district.js';
 import type { DistrictTask } from './worker-district.js';
 
 /** How a district of a run is done: here, with the compute step in threads, or whole in threads on their own connections. */
@@ -59,8 +59,7 @@ export function districtExecutor(db: Database, o: ExecutorOptions): DistrictExec
     const queue = req.queue.byteOffset === 0 && req.queue.byteLength === req.queue.buffer.byteLength ? req.queue : new Uint8Array(req.queue);
     return pool.run<ComputeResult>({ ...req, queue }, [queue.buffer as ArrayBuffer]);
   };
-  // A run that stores computes between two transactions, so the one connection reads and writes other districts meanwhile.
-  return { threads: o.workers, attempt: (plan) => (plan.runId ? runDistrictSplit(db, plan, compute) : inTransaction(plan, compute)), close: () => pool.close() };
+  return { threads: o.workers, attempt: (plan) => inTransaction(plan, compute), close: () => pool.close() };
 }
 
 /**

@@ -157,9 +157,8 @@ async function runClaimed(db: Database, config: AllocateConfig, log: Logger, wri
       });
     }
     runLog.info({ districts: districts.length, workers: config.workers, dryRun: config.dryRun }, 'run started');
-    // Lanes: the threads, plus one so reads and writes overlap the judging (on a server, where
-    // connections are many; on the embedded database with threads, whose compute step holds no transaction).
-    const lanes = Math.max(executor.threads, 1) + (db.kind === 'postgres' || executor.threads > 0 ? 1 : 0);
+    // Lanes: the threads, plus one on a server so its reads and writes overlap the judging.
+    const lanes = Math.max(executor.threads, 1) + (db.kind === 'postgres' ? 1 : 0);
     const busy: number[] = [];
     await inLanes(districts.length, lanes, async (i) => {
       const r = await executor.attempt(planOf(districts[i]!));
