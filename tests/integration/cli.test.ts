@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDataset } from '../../src/demo/write.js';
 import { makeIin } from '../../src/domain/iin.js';
-import { kezek } from '../support/cli.js';
+import { kezek, kezekHere } from '../support/cli.js';
 import { POSTGRES_URL, dropSchema, newSchemaName } from '../support/databases.js';
 import { tempDir } from '../support/run-helpers.js';
 
@@ -53,28 +53,28 @@ function application(id: string, birthDate: string, extra: Record<string, unknow
 }
 
 describe('the command line on PostgreSQL', () => {
-  it('imports, allocates and prints people-readable summaries', () => {
-    const imp = kezek(['import', dataDir], env);
+  it('imports, allocates and prints people-readable summaries', async () => {
+    const imp = await kezekHere(['import', dataDir], env);
     // The data set has bad lines: done, but a person must look (exit 3).
     expect(imp.code).toBe(3);
     expect(imp.stdout).toMatch(/file\s+lines\s+imported\s+rejected\n.*\n(.*\n)*applications\.ndjson\s+[\d,]+\s+[\d,]+\s+[1-9][\d,]*\n/);
     const out = join(tempDir(), 'run');
-    const run = kezek(['allocate', '--date', DATE, '--out', out], env);
+    const run = await kezekHere(['allocate', '--date', DATE, '--out', out], env);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Run folder: ${out}`);
     const referrals = readFileSync(join(out, 'referrals.ndjson'), 'utf8').split('\n').filter(Boolean);
     expect(run.stdout).toContain(`referrals:        ${referrals.length} `);
   });
 
-  it('registers an application and answers with its queue number, then position agrees', () => {
+  it('registers an application and answers with its queue number, then position agrees', async () => {
     const file = join(tempDir(), 'app.json');
     writeFileSync(file, JSON.stringify(application('APP-CLI-1', '2023-02-10')));
-    const reg = kezek(['register', file, '--date', DATE], env);
+    const reg = await kezekHere(['register', file, '--date', DATE], env);
     expect(reg.code).toBe(0);
     expect(reg.stdout).toContain('Notice of registration in the queue');
     const number = /queue number (\d+) of (\d+)/.exec(reg.stdout);
     expect(number).not.toBeNull();
-    const pos = kezek(['position', 'APP-CLI-1', '--date', DATE, '--json'], env);
+    const pos = await kezekHere(['position', 'APP-CLI-1', '--date', DATE, '--json'], env);
     expect(pos.code).toBe(0);
     const p = JSON.parse(pos.stdout) as { state: string; queueNumber: number; cohortSize: number; ahead: Record<string, number> };
     expect(p.state).toBe('queued');
@@ -82,43 +82,43 @@ describe('the command line on PostgreSQL', () => {
     expect(p.ahead.extraordinary + p.ahead.primary + p.ahead.general).toBe(p.queueNumber - 1);
 
     // A retry with the same content is answered with the same notice; other content under the same id is refused.
-    const again = kezek(['register', file, '--date', DATE], env);
+    const again = await kezekHere(['register', file, '--date', DATE], env);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/registered before with the same content/);
     expect(again.stdout).toContain(`queue number ${number![1]} of`);
-    const ru = kezek(['register', file, '--date', DATE, '--lang', 'ru'], env);
+    const ru = await kezekHere(['register', file, '--date', DATE, '--lang', 'ru'], env);
     expect(ru.stdout).toContain('Уведомление о постановке в очередь: заявление APP-CLI-1.');
     expect(ru.stdout).toContain(`номер в очереди ${number![1]} из ${number![2]} на 1 сентября 2026 г.`);
-    const json = JSON.parse(kezek(['register', file, '--date', DATE, '--json'], env).stdout) as { outcome: string; repeated: boolean; position: { queueNumber: number } };
+    const json = JSON.parse((await kezekHere(['register', file, '--date', DATE, '--json'], env)).stdout) as { outcome: string; repeated: boolean; position: { queueNumber: number } };
     expect(json).toMatchObject({ outcome: 'registered', repeated: true, position: { queueNumber: Number(number![1]) } });
     writeFileSync(file, JSON.stringify(application('APP-CLI-1', '2023-02-10', { language: 'ru' })));
-    const other = kezek(['register', file, '--date', DATE], env);
+    const other = await kezekHere(['register', file, '--date', DATE], env);
     expect(other.code).toBe(2);
     expectOneLineError(other.stderr, /APP-CLI-1 is already registered with other content/);
   });
 
-  it('refuses a child who is 7 at the date and stores the refusal', () => {
+  it('refuses a child who is 7 at the date and stores the refusal', async () => {
     const file = join(tempDir(), 'old.json');
     writeFileSync(file, JSON.stringify(application('APP-CLI-OLD', '2019-09-01')));
-    const reg = kezek(['register', file, '--date', DATE], env);
+    const reg = await kezekHere(['register', file, '--date', DATE], env);
     expect(reg.code).toBe(0);
     expect(reg.stdout).toMatch(/Notice of refusal: application APP-CLI-OLD is not registered in the queue\.\n\s+Reasons: the child is 7 or older at the date\./);
     expect(reg.stdout).not.toContain('age_limit');
-    const kk = kezek(['register', file, '--date', DATE, '--lang', 'kk'], env);
+    const kk = await kezekHere(['register', file, '--date', DATE, '--lang', 'kk'], env);
     expect(kk.stdout).toContain('Бас тарту туралы хабарлама: APP-CLI-OLD өтініші кезекке қойылмады.');
     expect(kk.stdout).toContain('Себептері: осы күні балаға 7 жас толды.');
-    const pos = kezek(['position', 'APP-CLI-OLD', '--date', DATE, '--json'], env);
+    const pos = await kezekHere(['position', 'APP-CLI-OLD', '--date', DATE, '--json'], env);
     expect(JSON.parse(pos.stdout)).toMatchObject({ state: 'not_queued', status: 'refused' });
   });
 
-  it('rejects a bad application file with its file and line, exit code 2', () => {
+  it('rejects a bad application file with its file and line, exit code 2', async () => {
     const file = join(tempDir(), 'bad.json');
     writeFileSync(file, JSON.stringify(application('APP-CLI-BAD', '2023-02-10', { child: { iin: '230210500000', birthDate: '2023-02-10' } })));
-    const reg = kezek(['register', file, '--date', DATE], env);
+    const reg = await kezekHere(['register', file, '--date', DATE], env);
     expect(reg.code).toBe(2);
     expectOneLineError(reg.stderr, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: iin_check_digit: .*\\(field child\\.iin\\)`));
     writeFileSync(file, '{"id": ');
-    const broken = kezek(['register', file], env);
+    const broken = await kezekHere(['register', file], env);
     expect(broken.code).toBe(2);
     expectOneLineError(broken.stderr, /bad\.json: not valid JSON: .*\(line 1, column 8\)/);
   });
@@ -138,22 +138,22 @@ describe('the command line on PostgreSQL', () => {
     expectOneLineError(nothing.stderr, /application NO-SUCH-APP not found/);
   });
 
-  it('refuses to run with broken rules, before touching the database', () => {
+  it('refuses to run with broken rules, before touching the database', async () => {
     const rules = tempDir('kezek-rules-');
     cpSync('rules', rules, { recursive: true });
     const parameters = JSON.parse(readFileSync(join(rules, 'parameters.json'), 'utf8'));
     writeFileSync(join(rules, 'parameters.json'), JSON.stringify({ ...parameters, primaryQuota: [0, 0] }));
-    const r = kezek(['allocate', '--date', DATE, '--out', tempDir(), '--rules', rules], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    const r = await kezekHere(['allocate', '--date', DATE, '--out', tempDir(), '--rules', rules], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
     expect(r.code).toBe(2);
     expectOneLineError(r.stderr, /parameters\.json \$\.primaryQuota/);
   });
 
-  it('never writes an IIN or a name into the logs', () => {
+  it('never writes an IIN or a name into the logs', async () => {
     const s = newSchemaName();
     const e = { DATABASE_URL: POSTGRES_URL, KEZEK_SCHEMA: s };
     try {
-      const imp = kezek(['import', dataDir, '--log-level', 'trace'], e);
-      const run = kezek(['allocate', '--date', DATE, '--out', tempDir(), '--log-level', 'trace'], e);
+      const imp = await kezekHere(['import', dataDir, '--log-level', 'trace'], e);
+      const run = await kezekHere(['allocate', '--date', DATE, '--out', tempDir(), '--log-level', 'trace'], e);
       expect(imp.code).toBe(3);
       expect(run.code).toBe(0);
       const logs = imp.stderr + run.stderr;

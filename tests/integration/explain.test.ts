@@ -5,7 +5,7 @@ import { loadCalendar } from '../../src/io/calendar.js';
 import { makeIin } from '../../src/domain/iin.js';
 import { explanationText } from '../../src/i18n/explain-text.js';
 import { explainApplication } from '../../src/online/explain.js';
-import { kezek } from '../support/cli.js';
+import { kezekHere } from '../support/cli.js';
 import { BACKENDS, dropSchema, openTestDatabase, POSTGRES_URL, useDatabase } from '../support/databases.js';
 import { allocate, importData, shippedRules, tempDir } from '../support/run-helpers.js';
 
@@ -148,14 +148,14 @@ describe('kezek explain (command line)', () => {
       await allocate(db, DATE);
       await db.close();
       const env = { DATABASE_URL: POSTGRES_URL, KEZEK_SCHEMA: schema };
-      const ru = kezek(['explain', 'A-GENERAL', '--date', DATE, '--lang', 'ru'], env);
+      const ru = await kezekHere(['explain', 'A-GENERAL', '--date', DATE, '--lang', 'ru'], env);
       expect(ru.code, ru.stderr).toBe(0);
       expect(ru.stdout).toContain('Заявление A-GENERAL на 1 сентября 2026 г.');
       expect(ru.stdout).not.toContain('✗');
-      const traced = kezek(['explain', 'A-GENERAL', '--date', DATE, '--lang', 'ru', '--trace'], env);
+      const traced = await kezekHere(['explain', 'A-GENERAL', '--date', DATE, '--lang', 'ru', '--trace'], env);
       expect(traced.stdout).toMatch(/✗ предельный возраст: 7 лет: не выполняется \(даёт: отказ: ребёнку на эту дату исполнилось 7 лет\)/);
       expect(traced.stdout).toMatch(/возраст \(полных лет\): 4; условие ≥ 7: нет/);
-      const missing = kezek(['explain', 'NOPE', '--date', DATE], env);
+      const missing = await kezekHere(['explain', 'NOPE', '--date', DATE], env);
       expect(missing.code).toBe(2);
       expect(missing.stderr.trim()).toBe('kezek: application NOPE not found');
     } finally {

@@ -9,7 +9,7 @@ import { printablePdf } from '../../src/io/pdf.js';
 import { explainApplication } from '../../src/online/explain.js';
 import { noticeOf, touchedApplications } from '../../src/online/notice.js';
 import { pdfText } from '../documents/pdf-text.js';
-import { kezek } from '../support/cli.js';
+import { kezekHere } from '../support/cli.js';
 import { BACKENDS, dropSchema, openTestDatabase, POSTGRES_URL, useDatabase } from '../support/databases.js';
 import { shippedRules, tempDir } from '../support/run-helpers.js';
 import { NAMES, runFamilyScenario } from './family-scenario.js';
@@ -62,7 +62,7 @@ describe('kezek notices, notice, position --child-iin (command line)', () => {
       await db.close();
       const env = { DATABASE_URL: POSTGRES_URL, KEZEK_SCHEMA: schema };
       const out = join(tempDir('kezek-notices-'), 'night');
-      const run = kezek(['notices', '--run', '2026-09-14', '--out', out, '--json'], env);
+      const run = await kezekHere(['notices', '--run', '2026-09-14', '--out', out, '--json'], env);
       expect(run.code, run.stderr).toBe(0);
       expect(JSON.parse(run.stdout)).toMatchObject({ documents: 7, byKind: { referral: 1, queue: 5, cancellation: 1 } });
       const index = readFileSync(join(out, 'index.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { application: string; kind: string; lang: string; file: string });
@@ -77,19 +77,19 @@ describe('kezek notices, notice, position --child-iin (command line)', () => {
       expect(queue).toContain('УВЕДОМЛЕНИЕ о постановке в очередь');
       expect(queue).toContain('Номер в очереди 5');
 
-      const html = kezek(['notice', 'X', '--date', '2026-09-16', '--lang', 'ru', '--format', 'html'], env);
+      const html = await kezekHere(['notice', 'X', '--date', '2026-09-16', '--lang', 'ru', '--format', 'html'], env);
       expect(html.stdout).toContain('<h1>НАПРАВЛЕНИЕ</h1>');
       expect(html.stdout).toContain(NAMES.X);
-      const none = kezek(['notices', '--run', '2026-10-01', '--out', out], env);
+      const none = await kezekHere(['notices', '--run', '2026-10-01', '--out', out], env);
       expect(none.code).toBe(2);
       expect(none.stderr).toMatch(/nightly run of 2026-10-01 not found/);
 
-      const byIin = kezek(['position', '--child-iin', iin, '--date', '2026-09-14', '--lang', 'kk'], env);
+      const byIin = await kezekHere(['position', '--child-iin', iin, '--date', '2026-09-14', '--lang', 'kk'], env);
       expect(byIin.stdout).toContain('Бұл баланың өтініштері: 1.');
       expect(byIin.stdout).toContain('X өтініші: 2026 ж. 14 қыркүйек күнгі кезек нөмірі 3 (барлығы 5)');
       expect(byIin.stdout).not.toContain(iin);
-      expect(kezek(['position', '--child-iin', '123'], env).stderr).toMatch(/--child-iin is not a valid IIN/);
-      const history = kezek(['position', 'X', '--history', '--json'], env);
+      expect((await kezekHere(['position', '--child-iin', '123'], env)).stderr).toMatch(/--child-iin is not a valid IIN/);
+      const history = await kezekHere(['position', 'X', '--history', '--json'], env);
       expect((JSON.parse(history.stdout) as { positions: { queueNumber: number | null }[] }).positions.map((p) => p.queueNumber)).toEqual([6, 3, 3, 3, null]);
     } finally {
       await dropSchema(schema);

@@ -10,7 +10,7 @@ import { diffRuleSets, type RulesDiff } from '../../src/online/rules-diff.js';
 import type { Outcome, PersonChange } from '../../src/rules/impact.js';
 import type { RuleSet } from '../../src/rules/ruleset.js';
 import { copyRules, readJson, syncVocabulary, writeJson } from '../rules/helpers.js';
-import { kezek } from '../support/cli.js';
+import { kezekHere } from '../support/cli.js';
 import { BACKENDS, dropSchema, openTestDatabase, POSTGRES_URL, useDatabase } from '../support/databases.js';
 import { allocate, importData, lines, shippedRules, tempDir, type RunFiles } from '../support/run-helpers.js';
 
@@ -163,24 +163,24 @@ describe('kezek rules diff', () => {
       await db.query(`update places p set seats = coalesce((select count(*) from referrals r where r.kindergarten_id = p.kindergarten_id and r.group_id = p.group_id and r.status in ('offered', 'confirmed')), 0)`);
       await db.close();
 
-      const live = kezek(['rules', 'diff', '--to', newRulesDir, '--date', D1], env);
+      const live = await kezekHere(['rules', 'diff', '--to', newRulesDir, '--date', D1], env);
       expect(live.code, live.stderr).toBe(0);
       expect(live.stdout).toContain('There are no free seats to allocate at September 1, 2026');
       expect(live.stdout).toContain('--places-of DATE. Stored nights:\n  2026-09-01');
       expect(live.stdout).toContain('placed (from the queue to a referral): 0');
 
-      const ru = kezek(['rules', 'diff', '--to', newRulesDir, '--date', D1, '--lang', 'ru'], env);
+      const ru = await kezekHere(['rules', 'diff', '--to', newRulesDir, '--date', D1, '--lang', 'ru'], env);
       expect(ru.stdout).toContain('нет свободных мест для распределения');
 
       const out = join(tempDir(), 'changes.ndjson');
-      const night = kezek(['rules', 'diff', '--to', newRulesDir, '--places-of', D1, '--out', out], env);
+      const night = await kezekHere(['rules', 'diff', '--to', newRulesDir, '--places-of', D1, '--out', out], env);
       expect(night.code, night.stderr).toBe(0);
       expect(night.stdout).toContain('Rule change 2026.1 → 2026.2, judged at September 1, 2026, on the places and the queue the night of September 1, 2026 read');
       expect(night.stdout).not.toContain('no free seats');
       // The places were reported again (lowered) since that night: said, not hidden.
       expect(night.stdout).toMatch(/Note, district \S+: the night of September 1, 2026 read \d+ free seats; rebuilt from the referrals it is \d+/);
       const placed = Number(/placed \(from the queue to a referral\): (\d+)/.exec(night.stdout)![1]);
-      const json = kezek(['rules', 'diff', '--to', newRulesDir, '--places-of', D1, '--json'], env);
+      const json = await kezekHere(['rules', 'diff', '--to', newRulesDir, '--places-of', D1, '--json'], env);
       const diff = JSON.parse(json.stdout) as RulesDiff;
       expect(diff.total.placed.total).toBe(placed);
       const written = lines(readFileSync(out, 'utf8'));
@@ -188,7 +188,7 @@ describe('kezek rules diff', () => {
       expect(written.length).toBeGreaterThan(0);
       for (const w of written) expect(Object.keys(w as object).sort()).toEqual(['after', 'application', 'before', 'birthYear', 'changes', 'district']);
 
-      const none = kezek(['rules', 'diff', '--to', newRulesDir, '--places-of', '2026-08-01'], env);
+      const none = await kezekHere(['rules', 'diff', '--to', newRulesDir, '--places-of', '2026-08-01'], env);
       expect(none.code).toBe(2);
       expect(none.stderr.trim()).toBe('kezek: no night is stored for 2026-08-01 (stored nights: 2026-09-01)');
     } finally {

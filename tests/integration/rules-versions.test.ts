@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeDataset } from '../../src/demo/write.js';
 import { loadRuleSetAt } from '../../src/io/rules-folder.js';
-import { kezek } from '../support/cli.js';
+import { kezekHere } from '../support/cli.js';
 import { BACKENDS, dropSchema, openTestDatabase, POSTGRES_URL, useDatabase } from '../support/databases.js';
 import { allocate, importData, lines, shippedRules, tempDir } from '../support/run-helpers.js';
 import { withScheduledVersion } from '../rules/helpers.js';
@@ -59,7 +59,7 @@ describe('kezek allocate', () => {
       const env = { DATABASE_URL: POSTGRES_URL, KEZEK_SCHEMA: schema };
       for (const [date, version] of [[DAY, '2026.1'], [NEXT, '2026.2']] as const) {
         const out = join(tempDir(), 'run');
-        const r = kezek(['allocate', '--date', date, '--out', out, '--dry-run', '--rules', rulesDir], env);
+        const r = await kezekHere(['allocate', '--date', date, '--out', out, '--dry-run', '--rules', rulesDir], env);
         expect(r.code, r.stderr).toBe(0);
         expect(r.stdout).toContain(`rules ${version}`);
         expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).rules.version).toBe(version);
@@ -77,11 +77,11 @@ describe('the operator commands', () => {
     writeFileSync(join(v, 'parameters.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(v, 'parameters.json'), 'utf8')), complaintProviderWorkingDays: 10 }));
     const home = tempDir('kezek-operator-');
     const file = (id: string, date: string) =>
-      kezek(['complaint', 'file', id, '--level', 'provider', '--subject', 'a late answer', '--date', date, '--actor', 'clerk', '--rules', dir, '--data-dir', home]);
-    const before = file('C-1', DAY); // Tuesday 6 October 2026: 5 working days → Tuesday 13 October
+      kezekHere(['complaint', 'file', id, '--level', 'provider', '--subject', 'a late answer', '--date', date, '--actor', 'clerk', '--rules', dir, '--data-dir', home]);
+    const before = await file('C-1', DAY); // Tuesday 6 October 2026: 5 working days → Tuesday 13 October
     expect(before.code, before.stderr).toBe(0);
     expect(before.stdout).toContain('due by 2026-10-13');
-    const after = file('C-2', NEXT); // Wednesday 7 October: 10 working days → Wednesday 21 October
+    const after = await file('C-2', NEXT); // Wednesday 7 October: 10 working days → Wednesday 21 October
     expect(after.code, after.stderr).toBe(0);
     expect(after.stdout).toContain('due by 2026-10-21');
   });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeIin } from '../../src/domain/iin.js';
 import { copyRules, readJson, writeJson } from '../rules/helpers.js';
-import { kezek } from '../support/cli.js';
+import { kezekHere } from '../support/cli.js';
 import { dropSchema, newSchemaName, POSTGRES_URL } from '../support/databases.js';
 import { tempDir } from '../support/run-helpers.js';
 
@@ -74,26 +74,26 @@ describe('the words follow the rules folder (command line, PostgreSQL)', () => {
     const schema = newSchemaName();
     const env = { DATABASE_URL: POSTGRES_URL, KEZEK_SCHEMA: schema };
     const rules = changedRules();
-    const run = (args: string[]) => {
-      const r = kezek([...args, '--rules', rules], env);
+    const run = async (args: string[]) => {
+      const r = await kezekHere([...args, '--rules', rules], env);
       expect(r.code, r.stderr).toBe(0);
       return r.stdout;
     };
     try {
-      run(['import', dataFolder()]);
-      run(['allocate', '--date', DATE, '--out', tempDir()]);
+      await run(['import', dataFolder()]);
+      await run(['allocate', '--date', DATE, '--out', tempDir()]);
 
-      const six = run(['explain', 'SIX', '--date', DATE, '--lang', 'ru', '--trace']);
+      const six = await run(['explain', 'SIX', '--date', DATE, '--lang', 'ru', '--trace']);
       expect(six).toContain('Заявление снято с очереди 1 сентября 2026 г.: ребёнку на эту дату исполнилось 6 лет.');
       expect(six).toContain('✓ предельный возраст: 6 лет: выполняется');
 
       // VET took the seat (primary first); queue: G1, P1, G2 by the 1:2 quota → P1, G1, G2.
-      const position = run(['position', 'G1', '--date', DATE, '--lang', 'ru']);
+      const position = await run(['position', 'G1', '--date', DATE, '--lang', 'ru']);
       expect(position).toContain('номер в очереди 2 из 3');
       expect(position).toContain('«первоочередная» и «общая очередь» поочерёдно, 1 к 2;');
-      expect(run(['position', 'P1', '--date', DATE, '--lang', 'kk'])).toContain('(құқықтар: соғыс ардагерінің отбасы)');
+      expect(await run(['position', 'P1', '--date', DATE, '--lang', 'kk'])).toContain('(құқықтар: соғыс ардагерінің отбасы)');
 
-      const referral = run(['notice', 'VET', '--date', DATE, '--lang', 'ru']).replace(/\n! /g, '\n').replace(/\s+/g, ' ');
+      const referral = (await run(['notice', 'VET', '--date', DATE, '--lang', 'ru'])).replace(/\n! /g, '\n').replace(/\s+/g, ' ');
       expect(referral).toContain('Государственная услуга «Постановка на очередь детей дошкольного возраста (до 6 лет)');
       // Issued Tue 1 Sep: 3 working days → Fri 4 Sep; the proof in 4 → Mon 7 Sep.
       expect(referral).toContain('до 4 сентября 2026 г. включительно: в течение 3 рабочих дней после дня выдачи');
@@ -105,12 +105,12 @@ describe('the words follow the rules folder (command line, PostgreSQL)', () => {
       expect(referral).toContain('на 12 календарных дней попадает в стоп-лист');
       expect(referral).toContain('в течение 7 рабочих дней');
       expect(referral).toContain('(в течение 14 рабочих дней)');
-      const kk = run(['notice', 'VET', '--date', DATE, '--lang', 'kk']).replace(/\n! /g, '\n').replace(/\s+/g, ' ');
+      const kk = (await run(['notice', 'VET', '--date', DATE, '--lang', 'kk'])).replace(/\n! /g, '\n').replace(/\s+/g, ' ');
       expect(kk).toContain('(6 жасқа дейін)');
       expect(kk).toContain('берілген күннен кейін 3 жұмыс күні ішінде');
       expect(kk).toContain('соғыс ардагерінің отбасы');
       expect(kk).toContain('12 күнтізбелік күнге тоқтату тізіміне');
-      const queue = run(['notice', 'G1', '--date', DATE, '--lang', 'kk']).replace(/\n! /g, '\n').replace(/\s+/g, ' ');
+      const queue = (await run(['notice', 'G1', '--date', DATE, '--lang', 'kk'])).replace(/\n! /g, '\n').replace(/\s+/g, ' ');
       expect(queue).toContain('1:2 арақатынасында');
     } finally {
       await dropSchema(schema);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDataset } from '../../src/demo/write.js';
-import { kezek } from '../support/cli.js';
+import { kezekHere } from '../support/cli.js';
 import { POSTGRES_URL, dropSchema, newSchemaName } from '../support/databases.js';
 import { tempDir } from '../support/run-helpers.js';
 
@@ -40,12 +40,12 @@ const files = (dir: string) => ['referrals.ndjson', 'queue.ndjson', 'refusals.nd
 describe('several processes on one date', () => {
   it('share one run with --share: each writes the same complete run folder as a single process', async () => {
     const alone = envFor();
-    expect(kezek(['import', dataDir], alone).code).toBe(0);
+    expect((await kezekHere(['import', dataDir], alone)).code).toBe(0);
     const single = join(tempDir(), 'single');
-    expect(kezek(['allocate', '--date', DATE, '--out', single], alone).code).toBe(0);
+    expect((await kezekHere(['allocate', '--date', DATE, '--out', single], alone)).code).toBe(0);
 
     const shared = envFor();
-    expect(kezek(['import', dataDir], shared).code).toBe(0);
+    expect((await kezekHere(['import', dataDir], shared)).code).toBe(0);
     const a = join(tempDir(), 'a');
     const b = join(tempDir(), 'b');
     const [ra, rb] = await Promise.all([
@@ -63,26 +63,26 @@ describe('several processes on one date', () => {
 
   it('without --share, a second process on the same date stops at once with RUN_LOCKED, and a shared run does not wait for it', async () => {
     const env = envFor();
-    expect(kezek(['import', dataDir], env).code).toBe(0);
+    expect((await kezekHere(['import', dataDir], env)).code).toBe(0);
     const pg = await import('pg');
     const client = new pg.default.Client({ connectionString: POSTGRES_URL, options: `-c search_path=${env.KEZEK_SCHEMA}` });
     await client.connect();
     try {
       // Another process's run on this date (exclusive), then a shared one.
       await client.query(`select pg_advisory_lock(1802, hashtext(current_schema() || '/' || $1))`, [DATE]);
-      const alone = kezek(['allocate', '--date', DATE, '--out', tempDir()], env);
+      const alone = await kezekHere(['allocate', '--date', DATE, '--out', tempDir()], env);
       expect(alone.code).toBe(1);
       expect(alone.stderr.trim()).toBe(`kezek: a run for ${DATE} is in progress in another process`);
-      const sharing = kezek(['allocate', '--date', DATE, '--out', tempDir(), '--share'], env);
+      const sharing = await kezekHere(['allocate', '--date', DATE, '--out', tempDir(), '--share'], env);
       expect(sharing.code).toBe(1);
       expect(sharing.stderr.trim()).toBe(`kezek: a run for ${DATE} is in progress in another process (without --share)`);
       await client.query(`select pg_advisory_unlock(1802, hashtext(current_schema() || '/' || $1))`, [DATE]);
       await client.query(`select pg_advisory_lock_shared(1802, hashtext(current_schema() || '/' || $1))`, [DATE]);
-      expect(kezek(['allocate', '--date', DATE, '--out', tempDir()], env).code).toBe(1);
-      const joined = kezek(['allocate', '--date', DATE, '--out', tempDir(), '--share'], env);
+      expect((await kezekHere(['allocate', '--date', DATE, '--out', tempDir()], env)).code).toBe(1);
+      const joined = await kezekHere(['allocate', '--date', DATE, '--out', tempDir(), '--share'], env);
       expect(joined.code, joined.stderr).toBe(0);
       // A dry run locks nothing.
-      expect(kezek(['allocate', '--date', DATE, '--out', tempDir(), '--dry-run'], env).code).toBe(0);
+      expect((await kezekHere(['allocate', '--date', DATE, '--out', tempDir(), '--dry-run'], env)).code).toBe(0);
     } finally {
       await client.end();
     }
@@ -90,7 +90,7 @@ describe('several processes on one date', () => {
 
   it('a district held by another process is waited for under --share, then read back', async () => {
     const env = envFor();
-    expect(kezek(['import', dataDir], env).code).toBe(0);
+    expect((await kezekHere(['import', dataDir], env)).code).toBe(0);
     const district = JSON.parse(readFileSync(join(dataDir, 'districts.ndjson'), 'utf8').split('\n')[0]!).id as string;
     const pg = await import('pg');
     const client = new pg.default.Client({ connectionString: POSTGRES_URL, options: `-c search_path=${env.KEZEK_SCHEMA}` });

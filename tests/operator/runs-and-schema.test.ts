@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
 import { writeScenario } from '../lifecycle/scenario-data.js';
-import { kezek, startKezek } from '../support/cli.js';
+import { kezekHere, startKezek } from '../support/cli.js';
 import { POSTGRES_URL, dropSchema, openTestDatabase } from '../support/databases.js';
 import { importData, tempDir } from '../support/run-helpers.js';
 
@@ -65,7 +65,7 @@ describe('runs one can see', () => {
     const run = startKezek(['allocate', '--date', '2026-09-01', '--out', out], env);
     try {
       await until('the run is recorded', () => withClient(schema, async (c) => (await c.query(`select 1 from runs where status = 'running'`)).rows.length === 1));
-      const live = kezek(['runs', 'list', '--json'], env);
+      const live = await kezekHere(['runs', 'list', '--json'], env);
       expect(live.code, live.stderr).toBe(0);
       expect((JSON.parse(live.stdout) as Day[])[0]).toMatchObject({ date: '2026-09-01', status: 'running', resume: null });
       run.child.kill('SIGKILL');
@@ -78,17 +78,17 @@ describe('runs one can see', () => {
     await until('the run lock is free', () =>
       withClient(schema, async (c) => (await c.query(`select 1 from pg_locks where locktype = 'advisory' and classid = 1802 and granted`)).rows.length === 0),
     );
-    const dead = kezek(['runs', 'list', '--json'], env);
+    const dead = await kezekHere(['runs', 'list', '--json'], env);
     expect(dead.code).toBe(3);
     const [day] = JSON.parse(dead.stdout) as Day[];
     expect(day).toMatchObject({ date: '2026-09-01', status: 'interrupted', districts: { done: 0, planned: 1 }, resume: `kezek allocate --date 2026-09-01 --out ${out}` });
     expect(dead.stderr).toContain(`kezek: attention: the run of 2026-09-01 is interrupted: kezek allocate --date 2026-09-01 --out ${out} finishes it`);
-    const text = kezek(['runs', 'list'], env);
+    const text = await kezekHere(['runs', 'list'], env);
     expect(text.stdout).toMatch(/2026-09-01\s+interrupted\s+0\/1/);
 
-    const resumed = kezek(day!.resume!.split(' ').slice(1), env);
+    const resumed = await kezekHere(day!.resume!.split(' ').slice(1), env);
     expect(resumed.code, resumed.stderr).toBe(0);
-    const after = kezek(['runs', 'show', '2026-09-01', '--json'], env);
+    const after = await kezekHere(['runs', 'show', '2026-09-01', '--json'], env);
     expect(after.code).toBe(0);
     const shown = JSON.parse(after.stdout) as Day & { summary: { totals: { referrals: number } } };
     expect(shown).toMatchObject({ status: 'done', districts: { done: 1, planned: 1 }, resume: null });
@@ -99,9 +99,9 @@ describe('runs one can see', () => {
     ]);
     expect(shown.summary.totals.referrals).toBe(4);
     // The night's files from the database, as in the run folder, also as CSV for a spreadsheet.
-    const referrals = kezek(['runs', 'show', '2026-09-01', '--file', 'referrals'], env);
+    const referrals = await kezekHere(['runs', 'show', '2026-09-01', '--file', 'referrals'], env);
     expect(referrals.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { application: string }).application)).toEqual(['A4', 'A1', 'A2', 'A3']);
-    const csv = kezek(['runs', 'show', '2026-09-01', '--file', 'referrals', '--format', 'csv'], env);
+    const csv = await kezekHere(['runs', 'show', '2026-09-01', '--file', 'referrals', '--format', 'csv'], env);
     expect(csv.stdout.split('\r\n').slice(0, 2)).toEqual([
       '\ufeffreferral,application,district,birth_year,kindergarten,group,category,rights,preference_rank,issued_on,confirm_by',
       'R-20260901-D1-000001,A4,D1,2022,KG-1,G2022-kk-1,primary,large_family,1,2026-09-01,2026-09-03',
@@ -113,7 +113,7 @@ describe('runs one can see', () => {
     const db = await openDatabase({ dataDir: join(home, 'pgdata') });
     await db.query(`insert into runs (id, run_date, rules_version, rules_hash, engine, options) values ('run-x', '2026-09-01', '2026.1', 'h', 'compiled', '{"out": "/srv/runs/2026-09-01", "planned": 3}')`);
     await db.close();
-    const r = kezek(['runs', 'list', '--json', '--data-dir', home]);
+    const r = await kezekHere(['runs', 'list', '--json', '--data-dir', home]);
     expect(r.code).toBe(3);
     expect((JSON.parse(r.stdout) as Day[])[0]).toMatchObject({ status: 'interrupted', districts: { done: 0, planned: 3 }, resume: 'kezek allocate --date 2026-09-01 --out /srv/runs/2026-09-01' });
   });
@@ -129,20 +129,20 @@ describe('migrations one controls, on PostgreSQL', () => {
     });
     const refusal = 'kezek: schema is 1 migration behind: run `kezek db migrate` (pending: 009_lapse_lines_run_summary.sql)\n';
     for (const args of [['position', 'A1', '--date', '2026-09-01'], ['allocate', '--date', '2026-09-01', '--out', join(tempDir(), 'r')], ['runs', 'list']]) {
-      const r = kezek(args, env);
+      const r = await kezekHere(args, env);
       expect([r.code, r.stderr], args.join(' ')).toEqual([2, refusal]);
     }
     // Nothing was migrated by them.
     expect(await withClient(schema, async (c) => (await c.query(`select 1 from schema_migrations where version = 9`)).rows.length)).toBe(0);
-    const status = kezek(['db', 'status'], env);
+    const status = await kezekHere(['db', 'status'], env);
     expect(status.code).toBe(3);
     expect(status.stdout).toContain('1 pending');
     expect(status.stdout).toContain('  009_lapse_lines_run_summary.sql');
-    const migrated = kezek(['db', 'migrate'], env);
+    const migrated = await kezekHere(['db', 'migrate'], env);
     expect([migrated.code, migrated.stderr]).toEqual([0, '']);
     expect(migrated.stdout).toMatch(/^Applied 009_lapse_lines_run_summary\.sql to the PostgreSQL server/);
-    expect(kezek(['db', 'status'], env).code).toBe(0);
-    expect(kezek(['position', 'A1', '--date', '2026-09-01'], env).code).toBe(0);
+    expect((await kezekHere(['db', 'status'], env)).code).toBe(0);
+    expect((await kezekHere(['position', 'A1', '--date', '2026-09-01'], env)).code).toBe(0);
   }, 120_000);
 
   it('a migration that rewrites a table holding data says so, with its size, before it starts', async () => {
@@ -153,10 +153,10 @@ describe('migrations one controls, on PostgreSQL', () => {
       await c.query(`drop index applications_district`);
       await c.query(`create index applications_district on applications (district_id)`);
     });
-    const status = kezek(['db', 'status', '--json'], env);
+    const status = await kezekHere(['db', 'status', '--json'], env);
     const pending = (JSON.parse(status.stdout) as { pending: { name: string; rewrites: { table: string; rows: number }[] }[] }).pending;
     expect(pending).toEqual([{ version: 4, name: '004_district_queue_order.sql', rewrites: [expect.objectContaining({ table: 'applications', rows: 7 })] }]);
-    const migrated = kezek(['db', 'migrate'], env);
+    const migrated = await kezekHere(['db', 'migrate'], env);
     expect(migrated.code).toBe(0);
     expect(migrated.stderr).toMatch(/^kezek: migration 004_district_queue_order\.sql rewrites applications \(about 7 rows, [\d.]+ kB\): it is locked until it finishes; run it outside the nightly window\.\n$/);
   }, 120_000);

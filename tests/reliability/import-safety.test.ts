@@ -6,7 +6,7 @@ import { makeIin } from '../../src/domain/iin.js';
 import { writeScenario } from '../lifecycle/scenario-data.js';
 import { POSTGRES_URL } from '../support/databases.js';
 import { lines, tempDir } from '../support/run-helpers.js';
-import { isRoot, kezek, oneLine, serverEnv, tmpfs } from './support.js';
+import { isRoot, kezekHere, oneLine, serverEnv, tmpfs } from './support.js';
 
 /** What kezek stored, read straight from the schema. */
 async function count(env: Record<string, string>, sql: string): Promise<number> {
@@ -31,12 +31,12 @@ describe('an import cannot destroy its input or write where it must not', () => 
     const env = serverEnv();
     const dir = scenario();
     const before = readFileSync(join(dir, 'applications.ndjson'));
-    const r = kezek(['import', dir, '--rejects', join(dir, 'applications.ndjson')], env);
+    const r = await kezekHere(['import', dir, '--rejects', join(dir, 'applications.ndjson')], env);
     expect(r.code).toBe(2);
     expect(oneLine(r)).toMatch(/rejects file .*applications\.ndjson would overwrite the input/);
     expect(readFileSync(join(dir, 'applications.ndjson'))).toEqual(before);
     symlinkSync(join(dir, 'places.ndjson'), join(dir, 'link.ndjson'));
-    const viaLink = kezek(['import', dir, '--rejects', join(dir, 'link.ndjson')], env);
+    const viaLink = await kezekHere(['import', dir, '--rejects', join(dir, 'link.ndjson')], env);
     expect(viaLink.code).toBe(2);
     expect(oneLine(viaLink)).toMatch(/would overwrite the input .*places\.ndjson/);
     expect(await count(env, 'select count(*) as n from districts')).toBe(0);
@@ -46,15 +46,15 @@ describe('an import cannot destroy its input or write where it must not', () => 
     const env = serverEnv();
     const dir = scenario();
     const missing = join(tempDir(), 'no', 'such', 'rejects.ndjson');
-    const r1 = kezek(['import', dir, '--rejects', missing], env);
+    const r1 = await kezekHere(['import', dir, '--rejects', missing], env);
     expect(r1.code).toBe(2);
     expect(oneLine(r1)).toContain(`cannot create the rejects file ${missing}: ENOENT`);
     const folder = tempDir();
-    const r2 = kezek(['import', dir, '--rejects', folder], env);
+    const r2 = await kezekHere(['import', dir, '--rejects', folder], env);
     expect(r2.code).toBe(2);
     expect(oneLine(r2)).toContain(`the rejects file ${folder} is a folder`);
     const underFile = join(dir, 'places.ndjson', 'rejects.ndjson');
-    const r3 = kezek(['import', dir, '--rejects', underFile], env);
+    const r3 = await kezekHere(['import', dir, '--rejects', underFile], env);
     expect(r3.code).toBe(2);
     expect(oneLine(r3)).toMatch(/ENOTDIR/);
     expect(await count(env, 'select count(*) as n from districts')).toBe(0);
@@ -66,7 +66,7 @@ describe('an import cannot destroy its input or write where it must not', () => 
     try {
       fs.readOnly();
       const env = serverEnv();
-      const r = kezek(['import', scenario(), '--rejects', join(fs.dir, 'rejects.ndjson')], env);
+      const r = await kezekHere(['import', scenario(), '--rejects', join(fs.dir, 'rejects.ndjson')], env);
       expect(r.code).toBe(2);
       expect(oneLine(r)).toMatch(/cannot create the rejects file .*EROFS/);
       expect(await count(env, 'select count(*) as n from applications')).toBe(0);
@@ -85,7 +85,7 @@ describe('an import cannot destroy its input or write where it must not', () => 
     const { renameSync, rmSync } = await import('node:fs');
     rmSync(places);
     mkdirSync(places);
-    const r = kezek(['import', dir], env);
+    const r = await kezekHere(['import', dir], env);
     expect(r.code).toBe(2);
     expect(oneLine(r)).toMatch(/places\.ndjson is not a regular file|cannot read .*places\.ndjson: EISDIR/);
     expect(await count(env, 'select count(*) as n from districts')).toBe(0);
@@ -93,7 +93,7 @@ describe('an import cannot destroy its input or write where it must not', () => 
     renameSync(join(dir, 'tmp'), places);
     if (!isRoot) {
       chmodSync(places, 0o000);
-      const r2 = kezek(['import', dir], env);
+      const r2 = await kezekHere(['import', dir], env);
       expect(r2.code).toBe(2);
       expect(oneLine(r2)).toMatch(/cannot read .*places\.ndjson: EACCES/);
       chmodSync(places, 0o644);
@@ -108,7 +108,7 @@ describe('an import cannot destroy its input or write where it must not', () => 
     writeFileSync(victim, 'precious');
     const rejects = join(tempDir(), 'rejects.ndjson');
     symlinkSync(victim, rejects);
-    const r = kezek(['import', dir, '--rejects', rejects], env);
+    const r = await kezekHere(['import', dir, '--rejects', rejects], env);
     expect(r.code, r.stderr).toBe(3);
     expect(readFileSync(victim, 'utf8')).toBe('precious');
     expect(lstatSync(rejects).isSymbolicLink()).toBe(false);
@@ -152,7 +152,7 @@ describe('every bad line is a line\'s reject, whatever it holds, in every file',
       ].join('\n') + '\n',
     );
     const rejects = join(tempDir(), 'rejects.ndjson');
-    const r = kezek(['import', dir, '--rejects', rejects], env);
+    const r = await kezekHere(['import', dir, '--rejects', rejects], env);
     expect(r.code, r.stderr).toBe(3);
     const got = (lines(readFileSync(rejects, 'utf8')) as { file: string; line: number; reason: string }[]).map((x) => `${x.file}:${x.line}:${x.reason}`);
     expect(got).toEqual([
@@ -176,8 +176,8 @@ describe('re-importing cannot bypass the lifecycle', () => {
   it('after a night, a folder saying "queued" for offered children is rejected line by line (status_conflict), the rest goes on, nothing changes, and the next night runs', async () => {
     const env = serverEnv();
     const dir = scenario();
-    expect(kezek(['import', dir], env).code).toBe(0);
-    const night1 = kezek(['allocate', '--date', '2026-09-01', '--out', join(tempDir(), 'n1')], env);
+    expect((await kezekHere(['import', dir], env)).code).toBe(0);
+    const night1 = await kezekHere(['allocate', '--date', '2026-09-01', '--out', join(tempDir(), 'n1')], env);
     expect(night1.code, night1.stderr).toBe(0);
     // The same folder again, every line saying "queued".
     const apps = readFileSync(join(dir, 'applications.ndjson'), 'utf8').trim().split('\n').map((l) => ({ ...JSON.parse(l), status: 'queued' }));
@@ -185,7 +185,7 @@ describe('re-importing cannot bypass the lifecycle', () => {
     const statuses = () => count(env, `select count(*) filter (where status = 'offered') as n from applications`);
     expect(await statuses()).toBe(4);
     const rejects = join(tempDir(), 'rejects.ndjson');
-    const again = kezek(['import', dir, '--rejects', rejects], env);
+    const again = await kezekHere(['import', dir, '--rejects', rejects], env);
     expect(again.code, again.stderr).toBe(3);
     const rows = lines(readFileSync(rejects, 'utf8')) as { id: string; reason: string; field: string; message: string }[];
     expect(rows.map((x) => [x.id, x.reason, x.field])).toEqual([
@@ -197,7 +197,7 @@ describe('re-importing cannot bypass the lifecycle', () => {
     expect(rows[0]!.message).toMatch(/A1 is offered/);
     expect(await statuses()).toBe(4);
     // The places again too: no seat is offered twice, so the next night issues nothing new.
-    const night2 = kezek(['allocate', '--date', '2026-09-02', '--out', join(tempDir(), 'n2')], env);
+    const night2 = await kezekHere(['allocate', '--date', '2026-09-02', '--out', join(tempDir(), 'n2')], env);
     expect(night2.code, night2.stderr).toBe(0);
     expect(await count(env, `select count(*) as n from referrals where run_date = '2026-09-02'`)).toBe(0);
     expect(await count(env, `select count(*) as n from referrals where status in ('offered', 'confirmed')`)).toBe(4);
@@ -210,7 +210,7 @@ describe('re-importing cannot bypass the lifecycle', () => {
     // In one file: B1 is A1's child again.
     writeFileSync(join(dir, 'applications.ndjson'), [...apps, { ...apps[0], id: 'B1' }].map((a) => JSON.stringify(a)).join('\n') + '\n');
     const rejects = join(tempDir(), 'rejects.ndjson');
-    expect(kezek(['import', dir, '--rejects', rejects], env).code).toBe(3);
+    expect((await kezekHere(['import', dir, '--rejects', rejects], env)).code).toBe(3);
     expect(lines(readFileSync(rejects, 'utf8'))).toMatchObject([{ line: 8, id: 'B1', reason: 'duplicate_child', field: 'child.iin', message: expect.stringContaining('A1') }]);
     // In a later file: C2 is A2's child; C9 is a new child and goes in.
     const later = tempDir();
@@ -219,7 +219,7 @@ describe('re-importing cannot bypass the lifecycle', () => {
       [{ ...apps[1], id: 'C2' }, { ...apps[2], id: 'C9', child: { ...apps[2]!.child, iin: makeIin(apps[2]!.child.birthDate, 'female', 999) } }].map((a) => JSON.stringify(a)).join('\n') + '\n',
     );
     const rejects2 = join(tempDir(), 'rejects.ndjson');
-    expect(kezek(['import', later, '--rejects', rejects2], env).code).toBe(3);
+    expect((await kezekHere(['import', later, '--rejects', rejects2], env)).code).toBe(3);
     expect(lines(readFileSync(rejects2, 'utf8'))).toMatchObject([{ line: 1, id: 'C2', reason: 'duplicate_child', message: expect.stringContaining('A2') }]);
     expect(await count(env, `select count(*) as n from applications`)).toBe(8);
     expect(existsSync(join(later, 'rejects.ndjson'))).toBe(false);

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { writeDataset } from '../../src/demo/write.js';
 import { POSTGRES_URL } from '../support/databases.js';
 import { tempDir } from '../support/run-helpers.js';
-import { isRoot, kezek, oneLine, serverEnv, tmpfs } from './support.js';
+import { isRoot, kezekHere, oneLine, serverEnv, tmpfs } from './support.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'kezek.js');
 const DATE = '2026-09-01';
@@ -28,9 +28,9 @@ async function query<T extends pg.QueryResultRow>(env: Record<string, string>, s
   }
 }
 
-function imported(): Record<string, string> {
+async function imported(): Promise<Record<string, string>> {
   const env = serverEnv();
-  const r = kezek(['import', dataDir, '--rejects', join(tempDir(), 'rejects.ndjson')], env);
+  const r = await kezekHere(['import', dataDir, '--rejects', join(tempDir(), 'rejects.ndjson')], env);
   if (r.code !== 0) throw new Error(r.stderr);
   return env;
 }
@@ -39,11 +39,11 @@ const FILES = ['referrals.ndjson', 'queue.ndjson', 'refusals.ndjson'];
 
 describe('a run folder that cannot be written stops the run before it takes its lock', () => {
   it('--out that is a file, or under a file: exit 2 with the path and the reason, and no run is left "running"', async () => {
-    const env = imported();
+    const env = await imported();
     const file = join(tempDir(), 'a-file');
     writeFileSync(file, 'x');
     for (const out of [file, join(file, 'run')]) {
-      const r = kezek(['allocate', '--date', DATE, '--out', out], env);
+      const r = await kezekHere(['allocate', '--date', DATE, '--out', out], env);
       expect(r.code).toBe(2);
       expect(oneLine(r)).toMatch(new RegExp(`cannot write the run folder ${out.replace(/[/.]/g, '\\$&')}: (ENOTDIR|EEXIST)`));
     }
@@ -55,8 +55,8 @@ describe('a run folder that cannot be written stops the run before it takes its 
     if (!fs) return expect.fail('tmpfs could not be mounted although running as root');
     try {
       fs.readOnly();
-      const env = imported();
-      const r = kezek(['allocate', '--date', DATE, '--out', join(fs.dir, 'run')], env);
+      const env = await imported();
+      const r = await kezekHere(['allocate', '--date', DATE, '--out', join(fs.dir, 'run')], env);
       expect(r.code).toBe(2);
       expect(oneLine(r)).toMatch(/cannot write the run folder .*EROFS/);
       expect(await query(env, `select id from runs`)).toEqual([]);
@@ -66,14 +66,14 @@ describe('a run folder that cannot be written stops the run before it takes its 
     }
   });
 
-  it('a symlink planted at OUT/summary.json or OUT/referrals.ndjson is replaced, its target untouched', () => {
-    const env = imported();
+  it('a symlink planted at OUT/summary.json or OUT/referrals.ndjson is replaced, its target untouched', async () => {
+    const env = await imported();
     const out = tempDir('kezek-out-');
     const victim = join(tempDir(), 'victim.txt');
     writeFileSync(victim, 'precious');
     symlinkSync(victim, join(out, 'summary.json'));
     symlinkSync(victim, join(out, 'referrals.ndjson'));
-    const r = kezek(['allocate', '--date', DATE, '--out', out], env);
+    const r = await kezekHere(['allocate', '--date', DATE, '--out', out], env);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(victim, 'utf8')).toBe('precious');
     expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).date).toBe(DATE);
@@ -81,15 +81,15 @@ describe('a run folder that cannot be written stops the run before it takes its 
   });
 
   it.skipIf(!isRoot)('a full disk mid-run: exit 1 saying how many districts were committed; re-running the date finishes it with the files of an uninterrupted run', async () => {
-    const reference = imported();
+    const reference = await imported();
     const refOut = join(tempDir(), 'ref');
-    expect(kezek(['allocate', '--date', DATE, '--out', refOut], reference).code).toBe(0);
+    expect((await kezekHere(['allocate', '--date', DATE, '--out', refOut], reference)).code).toBe(0);
 
-    const env = imported();
+    const env = await imported();
     const fs = tmpfs('48k');
     if (!fs) return expect.fail('tmpfs could not be mounted although running as root');
     try {
-      const r = kezek(['allocate', '--date', DATE, '--out', join(fs.dir, 'run')], env);
+      const r = await kezekHere(['allocate', '--date', DATE, '--out', join(fs.dir, 'run')], env);
       expect(r.code).toBe(1);
       expect(oneLine(r)).toMatch(/cannot write the run folder .*: ENOSPC \(the disk is full\); [1-3] of 3 districts were committed before it and stay; run allocate for 2026-09-01 again to finish the run/);
       expect(readdirSync(join(fs.dir, 'run'))).toEqual([]);
@@ -98,7 +98,7 @@ describe('a run folder that cannot be written stops the run before it takes its 
       fs.unmount();
     }
     const out = join(tempDir(), 'again');
-    const again = kezek(['allocate', '--date', DATE, '--out', out], env);
+    const again = await kezekHere(['allocate', '--date', DATE, '--out', out], env);
     expect(again.code, again.stderr).toBe(0);
     for (const f of FILES) expect(readFileSync(join(out, f), 'utf8'), f).toBe(readFileSync(join(refOut, f), 'utf8'));
   });
@@ -106,7 +106,7 @@ describe('a run folder that cannot be written stops the run before it takes its 
 
 describe('runs exclude each other across dates (a night depends on the night before)', () => {
   it('a run of another date stops at once with RUN_LOCKED naming the date in progress, and leaves no run files', async () => {
-    const env = imported();
+    const env = await imported();
     // Hold the referrals table so the first run, once it has its lock, cannot finish before the second has tried.
     const blocker = new pg.Client({ connectionString: POSTGRES_URL });
     await blocker.connect();
@@ -124,7 +124,7 @@ describe('runs exclude each other across dates (a night depends on the night bef
       }
       const outB = tempDir('kezek-b-');
       const t = Date.now();
-      const b = kezek(['allocate', '--date', '2026-09-02', '--out', outB], env);
+      const b = await kezekHere(['allocate', '--date', '2026-09-02', '--out', outB], env);
       expect(Date.now() - t).toBeLessThan(15_000);
       expect(b.code).toBe(1);
       expect(oneLine(b)).toBe(
@@ -137,7 +137,7 @@ describe('runs exclude each other across dates (a night depends on the night bef
     }
     expect(await aDone).toBe(0);
     // Once it has finished, the next date runs.
-    const next = kezek(['allocate', '--date', '2026-09-02', '--out', join(tempDir(), 'c')], env);
+    const next = await kezekHere(['allocate', '--date', '2026-09-02', '--out', join(tempDir(), 'c')], env);
     expect(next.code, next.stderr).toBe(0);
     expect(existsSync(join(tempDir(), 'c'))).toBe(false);
   });

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { kezek, type CliResult } from '../support/cli.js';
+import { kezek, kezekHere, type CliResult } from '../support/cli.js';
 import { POSTGRES_URL, dropSchema, newSchemaName } from '../support/databases.js';
 import { tempDir } from '../support/run-helpers.js';
 import { afterAll } from 'vitest';
@@ -40,4 +40,4 @@ export function tmpfs(size: string): { dir: string; readOnly(): void; unmount():
   };
 }
 
-export { kezek };
+export { kezek, kezekHere };

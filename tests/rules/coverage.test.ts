@@ -6,7 +6,7 @@ import { coverageOf } from '../../src/rules/coverage.js';
 import { disagreeingRules, runTracedRuleTests } from '../../src/rules/rule-tests.js';
 import { traceEvaluation } from '../../src/rules/rule-trace.js';
 import { app, D } from '../support/builders.js';
-import { kezek } from '../support/cli.js';
+import { kezekHere } from '../support/cli.js';
 import { copyRules, readJson, RULES_DIR, withScheduledVersion, writeJson } from './helpers.js';
 
 const rules = loadRuleSet(RULES_DIR);
@@ -59,8 +59,8 @@ describe('coverage of the rule tests', () => {
     expect(general.gaps.filter((g) => g.missing === 'notFired' || g.missing === 'false')).toEqual([]);
   });
 
-  it('`kezek rules test` lists coverage by rule and exits 3 when a side is not covered, naming it with file and path', () => {
-    const r = kezek(['rules', 'test', withoutTeacherTests()]);
+  it('`kezek rules test` lists coverage by rule and exits 3 when a side is not covered, naming it with file and path', async () => {
+    const r = await kezekHere(['rules', 'test', withoutTeacherTests()]);
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(/All \d+ passed\./);
     expect(r.stdout).toContain('conditions.any[6] validRights contains "teacher": true in 0, false in ');
@@ -68,14 +68,14 @@ describe('coverage of the rule tests', () => {
     expect(r.stdout).toContain('Not covered by any test (change it, and no test would notice):\n  categories.json $.rules[1].conditions.any[6] primary (validRights contains "teacher"): never seen true');
     expect(r.stderr.trim()).toBe('kezek: 1 case of the rules is not covered by any test: a person must look (see above)');
 
-    const full = kezek(['rules', 'test', RULES_DIR, '--lang', 'kk']);
+    const full = await kezekHere(['rules', 'test', RULES_DIR, '--lang', 'kk']);
     expect(full.code).toBe(0);
     expect(full.stdout).toContain('2026.1 нұсқасының қамтуы: 30 нәтиженің 30 тексерілді (100%)');
   });
 
-  it('a rule set without tests fails `kezek rules test`, a scheduled version too', () => {
+  it('a rule set without tests fails `kezek rules test`, a scheduled version too', async () => {
     const dir = withScheduledVersion();
-    const r = kezek(['rules', 'test', dir]);
+    const r = await kezekHere(['rules', 'test', dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Version 2026.2 (versions/2026.2/) has no rule tests: write at least one in versions/2026.2/tests/*.json.');
     expect(r.stderr.trim()).toBe('kezek: a rule set has no tests: 2026.2 (versions/2026.2/)');
@@ -84,17 +84,17 @@ describe('coverage of the rule tests', () => {
     const empty = copyRules();
     rmSync(join(empty, 'tests'), { recursive: true });
     mkdirSync(join(empty, 'tests'));
-    const e = kezek(['rules', 'test', empty]);
+    const e = await kezekHere(['rules', 'test', empty]);
     expect(e.code).toBe(1);
     expect(e.stderr).toContain('a rule set has no tests: 2026.1');
   });
 
-  it('a failing test prints the trace of the rule that disagreed, and only that rule', () => {
+  it('a failing test prints the trace of the rule that disagreed, and only that rule', async () => {
     const dir = copyRules();
     const doc = readJson(dir, 'eligibility.json');
     doc.rules[0].conditions.all[0].operator = 'greaterThan';
     writeJson(dir, 'eligibility.json', doc);
-    const r = kezek(['rules', 'test', dir]);
+    const r = await kezekHere(['rules', 'test', dir]);
     expect(r.code).toBe(1);
     const failure = r.stdout.slice(r.stdout.indexOf('FAIL    tests/eligibility.json  age_limit: refused on the day of the 7th birthday'));
     expect(failure.split('\n').slice(1, 6)).toEqual([
@@ -106,17 +106,17 @@ describe('coverage of the rule tests', () => {
     ]);
     expect(r.stdout).not.toContain('✗ minimum age');
 
-    const ru = kezek(['rules', 'test', dir, '--lang', 'ru']);
+    const ru = await kezekHere(['rules', 'test', dir, '--lang', 'ru']);
     expect(ru.stdout).toContain('Правило, которое разошлось с тестом, по сравнениям:');
     expect(ru.stdout).toContain('✗ предельный возраст: 7 лет (age_limit) не сработало');
   });
 
-  it('--json gives each test with its result, the disagreeing rules of failures, and the coverage', () => {
+  it('--json gives each test with its result, the disagreeing rules of failures, and the coverage', async () => {
     const dir = copyRules();
     const cats = readJson(dir, 'categories.json');
     cats.rules[0].event.params.rank = 3; // primary now outranks extraordinary
     writeJson(dir, 'categories.json', cats);
-    const r = kezek(['rules', 'test', dir, '--json']);
+    const r = await kezekHere(['rules', 'test', dir, '--json']);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as { sets: { version: string; tests: { name: string; passed: boolean; disagreeing?: { name: string }[] }[]; coverage: { gaps: unknown[] } }[] };
     const failed = out.sets[0]!.tests.filter((x) => !x.passed);

@@ -3,7 +3,7 @@ import { FACTS, factsAt } from '../../src/rules/facts.js';
 import { loadRuleSet } from '../../src/io/rules-folder.js';
 import { OPERATORS } from '../../src/rules/operators.js';
 import { app } from '../support/builders.js';
-import { kezek } from '../support/cli.js';
+import { kezekHere } from '../support/cli.js';
 import { RULES_DIR } from './helpers.js';
 
 const rules = loadRuleSet(RULES_DIR);
@@ -28,8 +28,8 @@ describe('the fact vocabulary', () => {
     );
   });
 
-  it('`kezek rules facts` prints each fact with its type and example', () => {
-    const r = kezek(['rules', 'facts']);
+  it('`kezek rules facts` prints each fact with its type and example', async () => {
+    const r = await kezekHere(['rules', 'facts']);
     expect(r.code).toBe(0);
     for (const f of FACTS) expect(r.stdout).toMatch(new RegExp(`\\n  ${f.name}\\s+${f.values ? 'string' : f.type.replace('[', '\\[').replace(']', '\\]')}\\s+${JSON.stringify(f.example).replace(/[[\]{}]/g, '\\$&')}`));
     expect(r.stdout).toContain('greaterThanInclusive');
@@ -44,13 +44,13 @@ describe('kezek rules validate', () => {
     e.rules[0].conditions.all[0].fact = 'ageDays';
     writeJson(dir, 'eligibility.json', e);
     writeJson(dir, 'parameters.json', { ...readJson(dir, 'parameters.json'), primaryQuota: [0, 0] });
-    const bad = kezek(['rules', 'validate', dir]);
+    const bad = await kezekHere(['rules', 'validate', dir]);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toContain('2 problems in the rules:');
     expect(bad.stdout).toContain('  parameters.json $.primaryQuota: out of range: a quota of 0:0');
     expect(bad.stdout).toContain('  eligibility.json $.rules[0].conditions.all[0].fact: unknown fact "ageDays"');
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-    const ok = kezek(['rules', 'validate']);
+    const ok = await kezekHere(['rules', 'validate']);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/version 2026\.1\s+in force from 2015-04-07/);
   });

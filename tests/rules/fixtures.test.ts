@@ -8,7 +8,7 @@ const loadRuleTests = (dir: string) => {
   const library = ruleLibrary(dir);
   return library.tests(library.headers().find((h) => h.label === '')!, true);
 };
-import { kezek } from '../support/cli.js';
+import { kezekHere } from '../support/cli.js';
 import { copyRules, readJson, RULES_DIR, syncVocabulary, writeJson } from './helpers.js';
 
 const rules = loadRuleSet(RULES_DIR);
@@ -48,9 +48,9 @@ describe('a rule changed wrongly makes a fixture fail', () => {
     expect(failed[0]!.differences).toEqual(['eligible: expected false, got true', 'reasons: expected ["age_limit"], got []']);
   });
 
-  it('`kezek rules test` prints the table and exits 1 on a failure, 0 when all pass, 2 on invalid fixtures', () => {
+  it('`kezek rules test` prints the table and exits 1 on a failure, 0 when all pass, 2 on invalid fixtures', async () => {
     const dir = copyRules();
-    const ok = kezek(['rules', 'test', dir]);
+    const ok = await kezekHere(['rules', 'test', dir]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/pass\s+tests\/eligibility\.json\s+age_limit: refused on the day of the 7th birthday/);
     expect(ok.stdout).toContain(`All ${cases.length} passed.`);
@@ -59,7 +59,7 @@ describe('a rule changed wrongly makes a fixture fail', () => {
     cats.rules[1].conditions.any = cats.rules[1].conditions.any.filter((c: { value: string }) => c.value !== 'teacher');
     writeJson(dir, 'categories.json', cats);
     syncVocabulary(dir);
-    const bad = kezek(['rules', 'test', dir]);
+    const bad = await kezekHere(['rules', 'test', dir]);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/FAIL\s+tests\/categories\.json\s+teacher gives primary/);
     expect(bad.stdout).toContain('category: expected "primary", got "general"');
@@ -68,7 +68,7 @@ describe('a rule changed wrongly makes a fixture fail', () => {
     const fixture = readJson(dir, 'tests/proofs.json');
     fixture.tests[0].expect.category = 'vip';
     writeJson(dir, 'tests/proofs.json', fixture);
-    const invalid = kezek(['rules', 'test', dir]);
+    const invalid = await kezekHere(['rules', 'test', dir]);
     expect(invalid.code).toBe(2);
     expect(invalid.stdout).toContain('tests/proofs.json $.tests[0].expect.category');
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { makeIin } from '../../src/domain/iin.js';
 import { loadRuleSet } from '../../src/io/rules-folder.js';
 import { labelText } from '../../src/rules/vocabulary.js';
-import { kezek } from '../support/cli.js';
+import { kezekHere } from '../support/cli.js';
 import { BACKENDS, useDatabase } from '../support/databases.js';
 import { importData, lines, shippedRules, tempDir } from '../support/run-helpers.js';
 import { copyRules, problemsOf, readJson, RULES_DIR, writeJson } from './helpers.js';
@@ -28,11 +28,11 @@ function withNewRight(): string {
 }
 
 describe('the vocabulary of rights (vocabulary.json)', () => {
-  it('a misspelt right in categories.json is refused by `kezek rules validate`, with file and JSON path, and the unused declared one too', () => {
+  it('a misspelt right in categories.json is refused by `kezek rules validate`, with file and JSON path, and the unused declared one too', async () => {
     const dir = edited('categories.json', (doc) => {
       doc.rules[1].conditions.any[5].value = 'larg_family';
     });
-    const r = kezek(['rules', 'validate', dir]);
+    const r = await kezekHere(['rules', 'validate', dir]);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('2 problems in the rules:');
     expect(r.stdout).toContain(
@@ -83,7 +83,7 @@ describe('the vocabulary of rights (vocabulary.json)', () => {
     expect(labelText(set.vocabulary.reasons.get('age_limit'), 'ru', { ...set.parameters, maxAgeYears: 6 }, 'age_limit')).toBe('ребёнку на эту дату исполнилось 6 лет');
   });
 
-  it('a JSON syntax error in the vocabulary, a rule test file or a calendar file names the line and column', () => {
+  it('a JSON syntax error in the vocabulary, a rule test file or a calendar file names the line and column', async () => {
     const dir = copyRules();
     const where: Record<string, string> = {};
     for (const file of ['vocabulary.json', 'tests/proofs.json', 'calendar/2026.json']) {
@@ -94,7 +94,7 @@ describe('the vocabulary of rights (vocabulary.json)', () => {
       where[file] = `line ${before.split('\n').length}, column ${at - before.lastIndexOf('\n')}`;
       writeFileSync(join(dir, file), text);
     }
-    const r = kezek(['rules', 'validate', dir]);
+    const r = await kezekHere(['rules', 'validate', dir]);
     expect(r.code).toBe(2);
     for (const [file, place] of Object.entries(where)) expect(r.stdout).toContain(`  ${file}: not valid JSON: Unexpected token '}' (${place})`);
   });

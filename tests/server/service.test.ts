@@ -7,7 +7,7 @@ import { makeIin } from '../../src/domain/iin.js';
 import { createLogger } from '../../src/log.js';
 import { buildServer } from '../../src/server/app.js';
 import { SERVE_DEFAULTS, serverState } from '../../src/server/serve.js';
-import { kezek } from '../support/cli.js';
+import { kezekHere } from '../support/cli.js';
 import { dropSchema, newSchemaName, POSTGRES_URL } from '../support/databases.js';
 import { applicationJson, DATE, json, useServer } from './support.js';
 
@@ -121,23 +121,23 @@ describe('kezek keys (on PostgreSQL: a command starts faster there)', () => {
     const schema = newSchemaName();
     const env = { DATABASE_URL: POSTGRES_URL, KEZEK_SCHEMA: schema };
     try {
-      const made = kezek(['keys', 'create', 'egov', '--role', 'portal'], env);
+      const made = await kezekHere(['keys', 'create', 'egov', '--role', 'portal'], env);
       expect(made.code, made.stderr).toBe(0);
       const key = /kzk_[A-Za-z0-9_-]{43}/.exec(made.stdout)![0];
       expect(made.stdout).toContain('shown only now');
-      const json1 = kezek(['keys', 'create', 'ops', '--role', 'operator', '--json'], env);
+      const json1 = await kezekHere(['keys', 'create', 'ops', '--role', 'operator', '--json'], env);
       expect(JSON.parse(json1.stdout)).toMatchObject({ name: 'ops', role: 'operator', districts: [], key: expect.stringMatching(/^kzk_/) });
-      expect(kezek(['keys', 'create', 'x', '--role', 'office', '--district', 'NOWHERE'], env).stderr).toContain('unknown district: NOWHERE');
-      expect(kezek(['keys', 'create', 'bad name', '--role', 'office'], env).code).toBe(2);
-      const list = kezek(['keys', 'list', '--json'], env);
+      expect((await kezekHere(['keys', 'create', 'x', '--role', 'office', '--district', 'NOWHERE'], env)).stderr).toContain('unknown district: NOWHERE');
+      expect((await kezekHere(['keys', 'create', 'bad name', '--role', 'office'], env)).code).toBe(2);
+      const list = await kezekHere(['keys', 'list', '--json'], env);
       expect(list.stdout).not.toContain(key);
       expect(list.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { name: string; role: string }).name)).toEqual(['egov', 'ops']);
-      expect(JSON.parse(kezek(['keys', 'revoke', 'egov', '--json'], env).stdout)).toEqual({ name: 'egov', revoked: 'now' });
-      expect(kezek(['keys', 'list'], env).stdout).toMatch(/egov.*REVOKED/);
-      const again = kezek(['keys', 'create', 'egov', '--role', 'portal'], env);
+      expect(JSON.parse((await kezekHere(['keys', 'revoke', 'egov', '--json'], env)).stdout)).toEqual({ name: 'egov', revoked: 'now' });
+      expect((await kezekHere(['keys', 'list'], env)).stdout).toMatch(/egov.*REVOKED/);
+      const again = await kezekHere(['keys', 'create', 'egov', '--role', 'portal'], env);
       expect(again.code).toBe(2);
       expect(again.stderr).toContain('never reused');
-      expect(kezek(['keys', 'revoke', 'nobody'], env).code).toBe(2);
+      expect((await kezekHere(['keys', 'revoke', 'nobody'], env)).code).toBe(2);
     } finally {
       await dropSchema(schema);
     }
