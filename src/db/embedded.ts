@@ -50,6 +50,9 @@ export async function openEmbedded(dataDir: string, o: EmbeddedOptions = {}): Pr
   if (o.schema) {
     await db.exec(`create schema if not exists ${quoteIdent(o.schema)}; set search_path to ${quoteIdent(o.schema)}`);
   }
+  // COPY bytes go to PGlite through one buffer kept for the database's life (see BytesBlob).
+  const staging = new (ArrayBuffer as unknown as ResizableArrayBufferConstructor)(0, { maxByteLength: STAGING_MAX_BYTES });
+  let stagingBusy = false;
   const queryable = (q: Pick<PGlite, 'query'>): Queryable => ({
     async query<R>(sql: string, params: readonly unknown[] = []) {
       const result = await q.query<R>(sql, params as unknown[]);
@@ -57,7 +60,19 @@ export async function openEmbedded(dataDir: string, o: EmbeddedOptions = {}): Pr
     },
     async copyIn(table: string, columns: readonly string[], text: string | Uint8Array) {
       if (!text.length) return;
-      await q.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([text]) });
+      const sql = `copy ${table} (${columns.join(', ')}) from '/dev/blob'`;
+      if (typeof text === 'string' || text.length > STAGING_MAX_BYTES || stagingBusy) {
+        await q.query(sql, [], { blob: new Blob([text]) });
+        return;
+      }
+      stagingBusy = true;
+      try {
+        staging.resize(text.length);
+        new Uint8Array(staging).set(text);
+        await q.query(sql, [], { blob: new BytesBlob(staging) });
+      } finally {
+        stagingBusy = false;
+      }
     },
     async copyOut(sql: string) {
       const result = await q.query(`copy (${sql}) to '/dev/blob'`);
@@ -168,6 +183,29 @@ db.waitReady.then(() => db.close()).then(
   },
 );
 `;
+
+/** A resizable ArrayBuffer (ES2024; Node 20 has it, the compiler's library here does not). */
+type ResizableArrayBuffer = ArrayBuffer & { resize(byteLength: number): void };
+type ResizableArrayBufferConstructor = new (byteLength: number, options: { maxByteLength: number }) => ResizableArrayBuffer;
+
+/** The largest COPY that goes through the kept buffer (a larger one, or text, goes as a Blob of its own). */
+const STAGING_MAX_BYTES = 64 << 20;
+
+/**
+ * A COPY's bytes for PGlite without the two copies a Blob costs (the Blob's, then the
+ * ArrayBuffer PGlite asks it for, its only use of the Blob): the kept buffer, resized to the
+ * bytes. Each batch's copies were garbage that the collector let pile up while lines were
+ * read (2,000,000 applications: up to 450 MB of ArrayBuffers, peak RSS 1.8 GB).
+ */
+class BytesBlob extends Blob {
+  constructor(private readonly buffer: ArrayBuffer) {
+    super([]);
+  }
+
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return Promise.resolve(this.buffer);
+  }
+}
 
 /** Makes the folder if needed (0700) and its contents private (files 0600) before PGlite touches them. */
 function prepareFolder(dataDir: string): void {
