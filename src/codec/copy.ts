@@ -87,6 +87,11 @@ export class CopyBytes {
     return this.at;
   }
 
+  /** Empties it for the next rows, keeping its memory (no new buffer a batch for the garbage collector). */
+  clear(): void {
+    this.at = 0;
+  }
+
   /** The bytes written so far (a view, not a copy). */
   bytes(): Uint8Array {
     return this.buf.subarray(0, this.at);

@@ -259,6 +259,10 @@ async function importFile(
     }
     let batch: unknown[] = [];
     let fast = file === 'applications.ndjson' && !reference ? new CopyBytes(STAGE_BYTES + (1 << 16)) : null;
+    // Two buffers used in turn, never a new one a batch: a batch's buffer lives while megabytes of
+    // lines are read, so it outlives the young generation, and buffers left for the rare full
+    // collections piled up (2,000,000 applications embedded: up to 450 MB of them, peak RSS 1.8 GB).
+    let spare = fast && db.kind === 'postgres' ? new CopyBytes(STAGE_BYTES + (1 << 16)) : null;
     let inFlight: Promise<void> = Promise.resolve();
     for await (const entry of readNdjson(join(dir, file))) {
       report.lines++;
@@ -310,9 +314,16 @@ async function importFile(
         // next megabytes are read and checked (the server parses while this process does).
         appendStageRow(fast, checked.value as ApplicationRecord, entry.text, entry.bytes, entry.line);
         if (fast.length >= STAGE_BYTES) {
-          await inFlight;
-          inFlight = settled(stageApplicationRows(tx, fast));
-          fast = new CopyBytes(STAGE_BYTES + (1 << 16));
+          if (spare) {
+            await inFlight;
+            inFlight = settled(stageApplicationRows(tx, fast));
+            [fast, spare] = [spare, fast];
+          } else {
+            // PGlite runs in this thread: nothing to overlap, and the copies it makes of a
+            // batch (a Blob, its ArrayBuffer) die young when it is written at once.
+            await stageApplicationRows(tx, fast);
+          }
+          fast.clear();
         }
         continue;
       }

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { lineProblem, plainlyFit, type LineProblem } from '../intake/line-guard.js';
 
 export type NdjsonLine =
@@ -12,6 +12,8 @@ export type NdjsonLine =
   | { line: number; text: string; problem: 'invalid_json' | 'invalid_utf8' | 'line_too_long' | LineProblem['reason']; field?: string; message: string };
 
 const NEWLINE = 0x0a;
+/** Bytes a read: the file is read into one buffer of this size, kept for the whole file. */
+const READ_BYTES = 1 << 20;
 
 /**
  * Reads an NDJSON file line by line with line numbers, never holding more
@@ -65,26 +67,38 @@ export async function* readNdjson(path: string, maxLineBytes = 1 << 20): AsyncGe
     return problem ? { line: lineNo, text, problem: problem.reason, ...(problem.field ? { field: problem.field } : {}), message: problem.message } : { line: lineNo, text, value, bytes: from === 0 && to === bytes.length ? bytes : bytes.subarray(from, to) };
   };
 
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-    let start = 0;
+  // One buffer read into again and again: a stream's new 64 KB chunk every read was garbage
+  // the collector let pile up beside a long import (see READ_BYTES).
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafeSlow(READ_BYTES);
     for (;;) {
-      const nl = chunk.indexOf(NEWLINE, start);
-      const end = nl === -1 ? chunk.length : nl;
-      if (!tooLong) {
-        if (size + (end - start) > maxLineBytes) {
-          tooLong = true;
-          parts = [];
-          size = 0;
-        } else if (end > start) {
-          parts.push(chunk.subarray(start, end));
-          size += end - start;
+      const { bytesRead } = await handle.read(buffer, 0, READ_BYTES, null);
+      if (bytesRead === 0) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      let start = 0;
+      for (;;) {
+        const nl = chunk.indexOf(NEWLINE, start);
+        const end = nl === -1 ? chunk.length : nl;
+        if (!tooLong) {
+          if (size + (end - start) > maxLineBytes) {
+            tooLong = true;
+            parts = [];
+            size = 0;
+          } else if (end > start) {
+            // The start of a line that goes on in the next read is copied: the buffer is read into again.
+            parts.push(nl === -1 ? Buffer.from(chunk.subarray(start, end)) : chunk.subarray(start, end));
+            size += end - start;
+          }
         }
+        if (nl === -1) break;
+        const out = finish();
+        if (out) yield out;
+        start = nl + 1;
       }
-      if (nl === -1) break;
-      const out = finish();
-      if (out) yield out;
-      start = nl + 1;
     }
+  } finally {
+    await handle.close();
   }
   if (size > 0 || tooLong) {
     const out = finish();

@@ -183,4 +183,26 @@ describe('reading NDJSON', () => {
       { line: 6, text: '{"id":"😀"}', bytes: '{"id":"😀"}' },
     ]);
   });
+
+  it('reads lines that go on across its 1 MB reads (multi-byte characters cut anywhere) and past the limit as they are', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kezek-ndjson-'));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 700_000 }), fc.constantFrom('a', 'Ә', '😀')), { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        async (shapes, endsWithNewline) => {
+          const path = join(dir, 'long.ndjson');
+          const texts = shapes.map(([n, ch]) => JSON.stringify({ id: ch.repeat(Math.ceil(n / Buffer.byteLength(ch))) }));
+          writeFileSync(path, texts.join('\n') + (endsWithNewline ? '\n' : ''));
+          const limit = 1_500_000;
+          const got: unknown[] = [];
+          for await (const e of readNdjson(path, limit)) got.push('value' in e ? { line: e.line, text: e.text, bytes: Buffer.from(e.bytes).toString('utf8') } : { line: e.line, problem: e.problem });
+          expect(got).toEqual(
+            texts.map((t, i) => (Buffer.byteLength(t) > limit ? { line: i + 1, problem: 'line_too_long' } : { line: i + 1, text: t, bytes: t })),
+          );
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
 });
