@@ -6,29 +6,16 @@ import { Speaker } from '../../src/i18n/words.js';
 import { loadCalendar } from '../../src/io/calendar.js';
 import { overdueChange } from '../../src/lifecycle/overdue.js';
 import { confirmReferral, confirmRight, declineReferral, enrollReferral, extendReferral, restoreApplication, withdrawApplication, type Ctx } from '../../src/lifecycle/transitions.js';
-import type { ApplicationState, Change, ReferralState } from '../../src/lifecycle/types.js';
+import type { Change, ReferralState } from '../../src/lifecycle/types.js';
+import { applicationState, confirmedReferral, offeredReferral } from '../support/lifecycle-states.js';
 import { shippedRules } from '../support/run-helpers.js';
 
 const rules = shippedRules();
 const calendar = loadCalendar('rules');
 const at = (date: string): Ctx => ({ date, calendar, params: rules.parameters });
-const offered = (over: Partial<ReferralState> = {}): ReferralState => ({
-  id: 'R-7',
-  application: 'A-1',
-  status: 'offered',
-  category: 'general',
-  kindergarten: 'KG-1',
-  group: 'G-1',
-  issuedOn: '2026-09-01',
-  confirmBy: '2026-09-03',
-  confirmedOn: null,
-  enrollBy: null,
-  extendedDays: null,
-  rightProvenOn: null,
-  ...over,
-});
-const confirmed = (over: Partial<ReferralState> = {}) => offered({ status: 'confirmed', confirmedOn: '2026-09-02', enrollBy: '2026-09-09', ...over });
-const app = (over: Partial<ApplicationState> = {}): ApplicationState => ({ id: 'A-1', status: 'offered', inactiveSince: null, restoredOn: null, ...over });
+const offered = (over: Partial<ReferralState> = {}) => offeredReferral({ id: 'R-7', ...over });
+const confirmed = (over: Partial<ReferralState> = {}) => confirmedReferral({ id: 'R-7', ...over });
+const app = applicationState;
 const reasonsOf = (c: Change | null): string[] => [c?.referral?.reason, c?.application?.reason].filter((r): r is string => !!r);
 
 /** Every reason the lifecycle and the database write into the history, made by the code that writes them (or as the SQL spells it). */

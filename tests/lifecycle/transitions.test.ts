@@ -13,31 +13,17 @@ import {
   withdrawApplication,
   type Ctx,
 } from '../../src/lifecycle/transitions.js';
-import type { ApplicationState, ReferralState } from '../../src/lifecycle/types.js';
 import { loadRuleSet } from '../../src/io/rules-folder.js';
+import { applicationState, confirmedReferral, offeredReferral } from '../support/lifecycle-states.js';
 
 const calendar = loadCalendar('rules');
 const params = loadRuleSet('rules').parameters;
 const at = (date: string): Ctx => ({ date, calendar, params });
 
 // Issued Tuesday 1 Sep 2026: answer by Thu 3 Sep (2 working days), right proven by Tue 8 Sep (5).
-const offered = (over: Partial<ReferralState> = {}): ReferralState => ({
-  id: 'R-1',
-  application: 'A-1',
-  status: 'offered',
-  category: 'general',
-  kindergarten: 'KG-1',
-  group: 'G-1',
-  issuedOn: '2026-09-01',
-  confirmBy: '2026-09-03',
-  confirmedOn: null,
-  enrollBy: null,
-  extendedDays: null,
-  rightProvenOn: null,
-  ...over,
-});
-const confirmed = (over: Partial<ReferralState> = {}) => offered({ status: 'confirmed', confirmedOn: '2026-09-02', enrollBy: '2026-09-09', ...over });
-const app = (over: Partial<ApplicationState> = {}): ApplicationState => ({ id: 'A-1', status: 'offered', inactiveSince: null, restoredOn: null, ...over });
+const offered = offeredReferral;
+const confirmed = confirmedReferral;
+const app = applicationState;
 
 function refused(fn: () => unknown, pattern: RegExp): void {
   try {

@@ -91,6 +91,17 @@ async function reachable(rc: RequestContext, key: ApiKey, id: string): Promise<A
 }
 
 /** The page of an error: the words for its kind, the HTTP status of its code. */
+/** A complaint the key may answer: 404 unknown, 403 about an application of another district. */
+async function reachableComplaint(rc: RequestContext, key: ApiKey, number: string): Promise<Complaint> {
+  const c = await readComplaint(rc.db, number);
+  if (!c) throw new NotFoundError('complaint', number);
+  if (c.application) {
+    const place = await applicationPlace(rc.db, c.application);
+    if (place) requireDistrict(key, place.district);
+  }
+  return c;
+}
+
 function errorKind(e: FastifyError | KezekError | Error): { kind: ErrorKind; status: number } {
   if (isKezekError(e)) {
     switch (e.code) {
@@ -416,12 +427,7 @@ export const consolePages: FastifyPluginAsync = async (app) => {
   app.get('/console/complaints/:number/answer', async (req, reply) => {
     const { key, user, lang, rc } = allow(req, ROLES.answer);
     const { number } = req.params as { number: string };
-    const c = await readComplaint(rc.db, number);
-    if (!c) throw new NotFoundError('complaint', number);
-    if (c.application) {
-      const place = await applicationPlace(rc.db, c.application);
-      if (place) requireDistrict(key, place.district);
-    }
+    const c = await reachableComplaint(rc, key, number);
     if (c.answeredOn) return showComplaints(req, reply, { kind: 'warn', text: cw(lang, 'complaints.alreadyAnswered', { number }) }, 409);
     return sendPage(reply, answerPage(lang, user, c, rc.date));
   });
@@ -429,12 +435,7 @@ export const consolePages: FastifyPluginAsync = async (app) => {
   app.post('/console/complaints/:number/answer', async (req, reply) => {
     const { key, lang, rc } = allow(req, ROLES.answer);
     const { number } = req.params as { number: string };
-    const found = await readComplaint(rc.db, number);
-    if (!found) throw new NotFoundError('complaint', number);
-    if (found.application) {
-      const place = await applicationPlace(rc.db, found.application);
-      if (place) requireDistrict(key, place.district);
-    }
+    await reachableComplaint(rc, key, number);
     try {
       await rc.db.transaction(async (tx) => {
         const c = await readComplaint(tx, number, true);
