@@ -15,10 +15,15 @@ import type { Queryable } from './database.js';
  * has nothing to allocate and needs no gate.
  */
 export async function holdDistrictFromRun(tx: Queryable, district: string): Promise<void> {
+  // The row is the district's first in the night's order (kindergarten, then group, as "C"), found
+  // through the district's kindergartens and the places key: a few index reads, not a scan of
+  // every place (the night's first row, so a night that comes second waits before it holds any other).
   await tx.query(
-    `select 1 from places p join kindergartens k on k.id = p.kindergarten_id
-      where k.district_id = $1
-      order by p.kindergarten_id collate "C", p.group_id collate "C" limit 1
+    `select 1 from places p
+      where p.kindergarten_id = (select k.id from kindergartens k
+                                  where k.district_id = $1 and exists (select 1 from places q where q.kindergarten_id = k.id)
+                                  order by k.id collate "C" limit 1)
+      order by p.group_id collate "C" limit 1
         for no key update of p`,
     [district],
   );

@@ -11,13 +11,24 @@ import type { Database, Queryable } from './database.js';
 export const KNOWN_DISTRICTS_SQL = 'select id from districts';
 export const KNOWN_KINDERGARTENS_SQL = 'select id, district_id from kindergartens';
 
-export async function knownDistricts(db: Queryable): Promise<Set<string>> {
-  return new Set((await db.query<{ id: string }>(KNOWN_DISTRICTS_SQL)).map((r) => r.id));
+/**
+ * The set and map made of a list's rows, by the rows' array: when a caller answers
+ * these reads from a kept list (the online service), each registration looks the
+ * kept set up instead of building it again (ten thousand kindergartens for the country).
+ */
+const madeOfRows = new WeakMap<object, unknown>();
+function ofRows<R, T>(rows: R[], make: (rows: R[]) => T): T {
+  let made = madeOfRows.get(rows) as T | undefined;
+  if (made === undefined) madeOfRows.set(rows, (made = make(rows)));
+  return made;
 }
 
-export async function knownKindergartens(db: Queryable): Promise<Map<string, string>> {
-  const rows = await db.query<{ id: string; district_id: string }>(KNOWN_KINDERGARTENS_SQL);
-  return new Map(rows.map((r) => [r.id, r.district_id]));
+export async function knownDistricts(db: Queryable): Promise<ReadonlySet<string>> {
+  return ofRows(await db.query<{ id: string }>(KNOWN_DISTRICTS_SQL), (rows) => new Set(rows.map((r) => r.id)));
+}
+
+export async function knownKindergartens(db: Queryable): Promise<ReadonlyMap<string, string>> {
+  return ofRows(await db.query<{ id: string; district_id: string }>(KNOWN_KINDERGARTENS_SQL), (rows) => new Map(rows.map((r) => [r.id, r.district_id])));
 }
 
 export async function upsertDistricts(db: Queryable, rows: readonly DistrictRecord[]): Promise<void> {

@@ -191,8 +191,9 @@ async function importFile(
   options: ImportOptions,
   onReject: (row: RejectRow) => void,
 ): Promise<{ report: FileReport; settle: 'cluster' | 'vacuum' | 'analyze' | 'places' | null }> {
-  const districts = await knownDistricts(db);
-  const kindergartens = await knownKindergartens(db);
+  // Copies: the file's own districts and kindergartens join them as its lines are checked.
+  const districts = new Set(await knownDistricts(db));
+  const kindergartens = new Map(await knownKindergartens(db));
   const reference = options.reference === true;
   const batchSize = reference && file === 'applications.ndjson' ? 1 : (options.batchSize ?? 10_000);
   let settle: 'cluster' | 'vacuum' | 'analyze' | 'places' | null = file === 'places.ndjson' ? 'places' : null;

@@ -46,7 +46,7 @@ export async function positionOf(db: Queryable, rules: RuleSet, evaluator: RuleE
   const birthYear = Number(app.birthDate.slice(0, 4));
   const cohort: { app: Application; evaluation: Evaluation }[] = [];
   for (const other of await queuedCohort(db, app.district, birthYear)) {
-    const evaluation = other.id === id ? own : await evaluator.evaluate(other, date);
+    const evaluation = other.id === id ? own : (evaluator.evaluateNow?.(other, date) ?? (await evaluator.evaluate(other, date)));
     if (evaluation.eligible && candidateAt(other, date)) cohort.push({ app: other, evaluation });
   }
   const order = queueNumbers(cohort, rules.parameters.primaryQuota);

@@ -58,5 +58,5 @@ export class RuleEngines {
 export function fastestEvaluator(rules: RuleSet): RuleEvaluator {
   if (chooseEngine(rules, 'compiled').engine === 'reference') return referenceEvaluator(rules);
   const compiled = compileRuleSet(rules);
-  return { evaluate: async (app, date) => compiled.evaluate(app, date) };
+  return { evaluate: async (app, date) => compiled.evaluate(app, date), evaluateNow: (app, date) => compiled.evaluate(app, date) };
 }

@@ -7,6 +7,11 @@ import type { RuleSet } from './ruleset.js';
 /** Judges applications with json-rules-engine, the reference semantics of the rule files. */
 export interface RuleEvaluator {
   evaluate(app: Application, date: string): Promise<Evaluation>;
+  /**
+   * The same judgement without waiting, where the rules need none (compiled rules): a
+   * cohort of a few thousand is judged in one go instead of one awaited promise each.
+   */
+  evaluateNow?(app: Application, date: string): Evaluation;
 }
 
 const SIMPLE_PATH = /^\$(\.[A-Za-z_][A-Za-z0-9_]*)+$/;

@@ -18,7 +18,7 @@ export async function cohortPositions(apps: readonly StoredApplication[], evalua
   const out = new Map<string, Position>();
   const candidates: { app: StoredApplication; evaluation: Evaluation }[] = [];
   for (const app of apps) {
-    const evaluation = await evaluator.evaluate(app, date);
+    const evaluation = evaluator.evaluateNow?.(app, date) ?? (await evaluator.evaluate(app, date));
     if (!evaluation.eligible) out.set(app.id, { application: app.id, state: 'refused', reasons: evaluation.reasons });
     else if (app.desiredFrom > date)
       out.set(app.id, { application: app.id, state: 'waiting', why: 'desired_from', until: app.desiredFrom, category: evaluation.category, rights: evaluation.rights });
