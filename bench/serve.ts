@@ -20,6 +20,7 @@ import { fmt, machine } from './support.js';
  * those applications is in progress. Prints p50/p99 and every answer that was
  * not 2xx (during the night only RUN_IN_PROGRESS may be).
  *   --applications N  --duration S  --lookup-rate R  --register-rate R  --only lookups|registrations|night  --night-workers N
+ *   --no-bursts     only the steady streams (see steadyLoad), not autocannon's per-second bursts too
  *   --night-nice N  the night's process under `nice -n N` (default 10, as the README advises where
  *                   the service and the night share a machine; 0: at the service's priority)
  */
@@ -32,6 +33,7 @@ const REGISTER_RATE = Number(arg('--register-rate', '100'));
 const ONLY = arg('--only', '');
 const NIGHT_WORKERS = Number(arg('--night-workers', '2'));
 const NIGHT_NICE = Number(arg('--night-nice', '10'));
+const BURSTS = !args.includes('--no-bursts');
 const DB_URL = process.env.KEZEK_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SCHEMA = `kezek_bench_serve_${APPLICATIONS}`;
 const DATE = '2026-09-01';
@@ -160,6 +162,74 @@ function load(
   return { done, stop: () => instance?.stop() };
 }
 
+/**
+ * The same rate offered as a steady stream: autocannon's rate limit lets each connection
+ * send its share of a second back to back at the start of every second (with the rate spread
+ * over 20 connections, 20 requests arrive at once, then none for most of the second). Here
+ * `streams` autocannon instances of one connection each take rate/streams a second, started
+ * evenly across the first second, so a few requests start every few milliseconds, as a
+ * portal's independent families send them. Latencies are every answer's own time (autocannon's
+ * histogram under a rate adds answers it assumes were held back, with a 1 ms interval, so a
+ * 50 ms answer counts 50 times).
+ */
+function steadyLoad(
+  what: string,
+  url: string,
+  rate: number,
+  durationS: number,
+  request: () => { method: 'GET' | 'POST'; path: string; body?: string },
+  key: string,
+  streams: number,
+): Promise<Measured> {
+  const times: number[] = [];
+  const refused: Record<string, number> = {};
+  let errors = 0;
+  let requests = 0;
+  const one = (i: number) =>
+    new Promise<void>((resolveOne) => {
+      setTimeout(() => {
+        const instance = autocannon(
+          {
+            url,
+            connections: 1,
+            overallRate: rate / streams,
+            duration: durationS,
+            requests: [
+              {
+                setupRequest: (req) => {
+                  const r = request();
+                  return { ...req, method: r.method, path: r.path, headers: { authorization: `Bearer ${key}`, ...(r.body ? { 'content-type': 'application/json' } : {}) }, ...(r.body ? { body: r.body } : {}) };
+                },
+                onResponse: (status, body) => {
+                  if (status < 300) return;
+                  let code = '';
+                  try {
+                    code = (JSON.parse(body) as { code?: string }).code ?? '';
+                  } catch {
+                    // Not a problem document.
+                  }
+                  refused[`${status} ${code}`.trim()] = (refused[`${status} ${code}`.trim()] ?? 0) + 1;
+                },
+              },
+            ],
+          },
+          (err, r) => {
+            if (err) throw err;
+            errors += r.errors + r.timeouts;
+            requests += r.requests.total;
+            resolveOne();
+          },
+        );
+        (instance as unknown as NodeJS.EventEmitter).on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
+      }, (i * 1000) / streams);
+    });
+  return Promise.all(Array.from({ length: streams }, (_, i) => one(i))).then(() => {
+    times.sort((a, b) => a - b);
+    const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(times.length * q))] ?? 0);
+    return { what, requests, rps: requests / durationS, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: at(1), errors, refused };
+  });
+}
+
 function report(m: Measured): void {
   const refused = Object.entries(m.refused).map(([k, v]) => `${k}: ${v}`).join(', ') || 'none';
   console.log(
@@ -200,8 +270,15 @@ const server = await startServer();
 try {
   // The server keeps each cohort's queue in memory once asked: the first seconds read them.
   report(await load(`warm-up: lookups ${LOOKUP_RATE}/s, 10 s`, server.url, LOOKUP_RATE, 10, lookup, setup.key).done);
-  if (!ONLY || ONLY === 'lookups') report(await load(`lookups ${LOOKUP_RATE}/s`, server.url, LOOKUP_RATE, DURATION_S, lookup, setup.key).done);
-  if (!ONLY || ONLY === 'registrations') report(await load(`registrations ${REGISTER_RATE}/s`, server.url, REGISTER_RATE, DURATION_S, registration, setup.key, 1 / 5).done);
+  // Each rate as a steady stream (the goals), then as autocannon's per-second bursts (as measured before).
+  if (!ONLY || ONLY === 'lookups') {
+    report(await steadyLoad(`lookups ${LOOKUP_RATE}/s, steady`, server.url, LOOKUP_RATE, DURATION_S, lookup, setup.key, Math.max(1, Math.round(LOOKUP_RATE / 10))));
+    if (BURSTS) report(await load(`lookups ${LOOKUP_RATE}/s, bursts`, server.url, LOOKUP_RATE, DURATION_S, lookup, setup.key).done);
+  }
+  if (!ONLY || ONLY === 'registrations') {
+    report(await steadyLoad(`registrations ${REGISTER_RATE}/s, steady`, server.url, REGISTER_RATE, DURATION_S, registration, setup.key, Math.max(1, Math.round(REGISTER_RATE / 5))));
+    if (BURSTS) report(await load(`registrations ${REGISTER_RATE}/s, bursts`, server.url, REGISTER_RATE, DURATION_S, registration, setup.key, 1 / 5).done);
+  }
   if (!ONLY || ONLY === 'night') {
     const out = mkdtempSync(join(tmpdir(), 'kezek-bench-serve-'));
     const started = performance.now();
