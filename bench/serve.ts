@@ -104,13 +104,35 @@ interface Measured {
 
 type Cannon = autocannon.Instance;
 
+type MakeRequest = () => { method: 'GET' | 'POST'; path: string; body?: string };
+
+/** autocannon's request: the next one `request` makes, with the key; answers not 2xx counted by status and problem code. */
+function requestOf(request: MakeRequest, key: string, refused: Record<string, number>): autocannon.Request {
+  return {
+    setupRequest: (req) => {
+      const r = request();
+      return { ...req, method: r.method, path: r.path, headers: { authorization: `Bearer ${key}`, ...(r.body ? { 'content-type': 'application/json' } : {}) }, ...(r.body ? { body: r.body } : {}) };
+    },
+    onResponse: (status, body) => {
+      if (status < 300) return;
+      let code = '';
+      try {
+        code = (JSON.parse(body) as { code?: string }).code ?? '';
+      } catch {
+        // Not a problem document.
+      }
+      refused[`${status} ${code}`.trim()] = (refused[`${status} ${code}`.trim()] ?? 0) + 1;
+    },
+  };
+}
+
 /** One autocannon load; `stop` ends it early (the night's length). */
 function load(
   what: string,
   url: string,
   rate: number,
   durationS: number,
-  request: () => { method: 'GET' | 'POST'; path: string; body?: string },
+  request: MakeRequest,
   key: string,
   /** Connections per request a second: more keep the rate offered when answers slow down (the night). */
   perRate = 1 / 25,
@@ -124,24 +146,7 @@ function load(
         connections: Math.max(4, Math.round(rate * perRate)),
         overallRate: rate,
         duration: durationS,
-        requests: [
-          {
-            setupRequest: (req) => {
-              const r = request();
-              return { ...req, method: r.method, path: r.path, headers: { authorization: `Bearer ${key}`, ...(r.body ? { 'content-type': 'application/json' } : {}) }, ...(r.body ? { body: r.body } : {}) };
-            },
-            onResponse: (status, body) => {
-              if (status < 300) return;
-              let code = '';
-              try {
-                code = (JSON.parse(body) as { code?: string }).code ?? '';
-              } catch {
-                // Not a problem document.
-              }
-              refused[`${status} ${code}`.trim()] = (refused[`${status} ${code}`.trim()] ?? 0) + 1;
-            },
-          },
-        ],
+        requests: [requestOf(request, key, refused)],
       },
       (err, r) => {
         if (err) throw err;
@@ -177,7 +182,7 @@ function steadyLoad(
   url: string,
   rate: number,
   durationS: number,
-  request: () => { method: 'GET' | 'POST'; path: string; body?: string },
+  request: MakeRequest,
   key: string,
   streams: number,
 ): Promise<Measured> {
@@ -194,24 +199,7 @@ function steadyLoad(
             connections: 1,
             overallRate: rate / streams,
             duration: durationS,
-            requests: [
-              {
-                setupRequest: (req) => {
-                  const r = request();
-                  return { ...req, method: r.method, path: r.path, headers: { authorization: `Bearer ${key}`, ...(r.body ? { 'content-type': 'application/json' } : {}) }, ...(r.body ? { body: r.body } : {}) };
-                },
-                onResponse: (status, body) => {
-                  if (status < 300) return;
-                  let code = '';
-                  try {
-                    code = (JSON.parse(body) as { code?: string }).code ?? '';
-                  } catch {
-                    // Not a problem document.
-                  }
-                  refused[`${status} ${code}`.trim()] = (refused[`${status} ${code}`.trim()] ?? 0) + 1;
-                },
-              },
-            ],
+            requests: [requestOf(request, key, refused)],
           },
           (err, r) => {
             if (err) throw err;
