@@ -126,14 +126,19 @@ function requestOf(request: MakeRequest, key: string, refused: Record<string, nu
   };
 }
 
+/** A load to offer: `rate` requests a second for `durationS`, each made by `request`, sent with `key` to `url`. */
+interface Offer {
+  what: string;
+  url: string;
+  rate: number;
+  durationS: number;
+  request: MakeRequest;
+  key: string;
+}
+
 /** One autocannon load; `stop` ends it early (the night's length). */
 function load(
-  what: string,
-  url: string,
-  rate: number,
-  durationS: number,
-  request: MakeRequest,
-  key: string,
+  { what, url, rate, durationS, request, key }: Offer,
   /** Connections per request a second: more keep the rate offered when answers slow down (the night). */
   perRate = 1 / 25,
 ): { done: Promise<Measured>; stop: () => void } {
@@ -177,15 +182,7 @@ function load(
  * histogram under a rate adds answers it assumes were held back, with a 1 ms interval, so a
  * 50 ms answer counts 50 times).
  */
-function steadyLoad(
-  what: string,
-  url: string,
-  rate: number,
-  durationS: number,
-  request: MakeRequest,
-  key: string,
-  streams: number,
-): Promise<Measured> {
+function steadyLoad({ what, url, rate, durationS, request, key }: Offer, streams: number): Promise<Measured> {
   const times: number[] = [];
   const refused: Record<string, number> = {};
   let errors = 0;
@@ -255,17 +252,18 @@ const registration = () => {
 const lookup = () => ({ method: 'GET' as const, path: `/v1/applications/${setup.ids[Math.floor(Math.random() * setup.ids.length)]}` });
 
 const server = await startServer();
+const offer = (what: string, rate: number, durationS: number, request: MakeRequest): Offer => ({ what, url: server.url, rate, durationS, request, key: setup.key });
 try {
   // The server keeps each cohort's queue in memory once asked: the first seconds read them.
-  report(await load(`warm-up: lookups ${LOOKUP_RATE}/s, 10 s`, server.url, LOOKUP_RATE, 10, lookup, setup.key).done);
+  report(await load(offer(`warm-up: lookups ${LOOKUP_RATE}/s, 10 s`, LOOKUP_RATE, 10, lookup)).done);
   // Each rate as a steady stream (the goals), then as autocannon's per-second bursts (as measured before).
   if (!ONLY || ONLY === 'lookups') {
-    report(await steadyLoad(`lookups ${LOOKUP_RATE}/s, steady`, server.url, LOOKUP_RATE, DURATION_S, lookup, setup.key, Math.max(1, Math.round(LOOKUP_RATE / 10))));
-    if (BURSTS) report(await load(`lookups ${LOOKUP_RATE}/s, bursts`, server.url, LOOKUP_RATE, DURATION_S, lookup, setup.key).done);
+    report(await steadyLoad(offer(`lookups ${LOOKUP_RATE}/s, steady`, LOOKUP_RATE, DURATION_S, lookup), Math.max(1, Math.round(LOOKUP_RATE / 10))));
+    if (BURSTS) report(await load(offer(`lookups ${LOOKUP_RATE}/s, bursts`, LOOKUP_RATE, DURATION_S, lookup)).done);
   }
   if (!ONLY || ONLY === 'registrations') {
-    report(await steadyLoad(`registrations ${REGISTER_RATE}/s, steady`, server.url, REGISTER_RATE, DURATION_S, registration, setup.key, Math.max(1, Math.round(REGISTER_RATE / 5))));
-    if (BURSTS) report(await load(`registrations ${REGISTER_RATE}/s, bursts`, server.url, REGISTER_RATE, DURATION_S, registration, setup.key, 1 / 5).done);
+    report(await steadyLoad(offer(`registrations ${REGISTER_RATE}/s, steady`, REGISTER_RATE, DURATION_S, registration), Math.max(1, Math.round(REGISTER_RATE / 5))));
+    if (BURSTS) report(await load(offer(`registrations ${REGISTER_RATE}/s, bursts`, REGISTER_RATE, DURATION_S, registration), 1 / 5).done);
   }
   if (!ONLY || ONLY === 'night') {
     const out = mkdtempSync(join(tmpdir(), 'kezek-bench-serve-'));
@@ -274,8 +272,8 @@ try {
     const [cmd, ...cmdArgs] = NIGHT_NICE > 0 ? ['nice', '-n', String(NIGHT_NICE), ...allocate] : allocate;
     const night = spawn(cmd!, cmdArgs, { env, stdio: ['ignore', 'ignore', 'inherit'] });
     // Connections enough to keep offering the rates while answers take seconds.
-    const regs = load(`registrations ${REGISTER_RATE}/s, night running`, server.url, REGISTER_RATE, 600, registration, setup.key, 1);
-    const looks = load(`lookups ${LOOKUP_RATE}/s, night running`, server.url, LOOKUP_RATE, 600, lookup, setup.key, 1 / 2);
+    const regs = load(offer(`registrations ${REGISTER_RATE}/s, night running`, REGISTER_RATE, 600, registration), 1);
+    const looks = load(offer(`lookups ${LOOKUP_RATE}/s, night running`, LOOKUP_RATE, 600, lookup), 1 / 2);
     const code = await new Promise<number | null>((r) => night.on('exit', r));
     const nightS = (performance.now() - started) / 1000;
     regs.stop();
