@@ -425,24 +425,26 @@ export async function insertNewApplication(tx: Queryable, r: ApplicationRecord, 
 }
 
 /** A registered application's content as it was given (the stored line), or null. */
-export async function registeredApplication(q: Queryable, id: string): Promise<{ given: unknown } | null> {
-  const rows = await q.query<{ raw: string }>(`select raw from application_details where id = $1`, [id]);
-  if (!rows[0]) return null;
-  try {
-    return { given: JSON.parse(rows[0].raw) as unknown };
-  } catch {
-    return { given: rows[0].raw };
-  }
-}
-
-/** The child's live application other than `exceptId` (formats.md: a child holds at most one), or null. */
-export async function liveApplicationOfChild(q: Queryable, childIin: string, exceptId: string): Promise<string | null> {
-  const rows = await q.query<{ id: string }>(
-    `select a.id from application_details d join applications a on a.id = d.id
-      where d.child_iin = $1 and a.id <> $2 and a.status in ${LIVE} order by a.id collate "C" limit 1`,
-    [childIin, exceptId],
+/**
+ * What a registration of `id` for the child `childIin` meets, in one read: the content
+ * the id was registered with (`stored`, null when it is new), and the child's live
+ * application other than `id` (formats.md: a child holds at most one), or null.
+ */
+export async function registrationClash(q: Queryable, id: string, childIin: string): Promise<{ stored: { given: unknown } | null; existing: string | null }> {
+  const [row] = await q.query<{ raw: string | null; existing: string | null }>(
+    `select (select raw from application_details where id = $1) as raw,
+            (select a.id from application_details d join applications a on a.id = d.id
+              where d.child_iin = $2 and a.id <> $1 and a.status in ${LIVE} order by a.id collate "C" limit 1) as existing`,
+    [id, childIin],
   );
-  return rows[0]?.id ?? null;
+  const existing = row?.existing ?? null;
+  // raw is not null in the table: null here is no row.
+  if (row?.raw == null) return { stored: null, existing };
+  try {
+    return { stored: { given: JSON.parse(row.raw) as unknown }, existing };
+  } catch {
+    return { stored: { given: row.raw }, existing };
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../db/database.js';
-import { insertNewApplication, knownDistricts, knownKindergartens, liveApplicationOfChild, registeredApplication } from '../db/imports.js';
+import { insertNewApplication, knownDistricts, knownKindergartens, registrationClash } from '../db/imports.js';
 import { InputError, KezekError } from '../errors.js';
 import { lineProblem } from '../intake/line-guard.js';
 import { checkApplication } from '../intake/lines.js';
@@ -74,14 +74,13 @@ export async function registerApplication(
 
   const repeated = await db.transaction(async (tx) => {
     await lockRegistration(tx, record.id, record.childIin);
-    const stored = await registeredApplication(tx, record.id);
+    const { stored, existing } = await registrationClash(tx, record.id, record.childIin);
     if (stored) {
       if (canonical(stored.given) !== canonical(given)) {
         throw new KezekError('ID_CONFLICT', `application ${record.id} is already registered with other content`, { id: record.id });
       }
       return true;
     }
-    const existing = await liveApplicationOfChild(tx, record.childIin, record.id);
     if (existing) throw new KezekError('DUPLICATE_CHILD', `the child already has a live application: ${existing}`, { existing, field: 'child.iin' });
     await insertNewApplication(tx, { ...record, status, statusGiven: true, rawText: text }, actor, date);
     return false;

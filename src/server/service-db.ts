@@ -1,6 +1,6 @@
 import { raiseCohortVersion } from '../db/cohort-versions.js';
 import type { Database, Queryable } from '../db/database.js';
-import { boundLockWaits, holdDistrictFromRun, isLockTimeout } from '../db/district-gate.js';
+import { enterDistrictGate, holdDistrictFromRun, isLockTimeout } from '../db/district-gate.js';
 import { KezekError } from '../errors.js';
 
 /**
@@ -54,15 +54,16 @@ export function serviceDatabase(db: Database, reads: Queryable, scope: WriteScop
       let out: T;
       try {
         out = await db.transaction(async (tx) => {
-          const { heldByRun } = await boundLockWaits(tx, waitMs, scope?.district ?? null);
-          if (scope?.district) {
+          // Held against the night in the same round trip, unless a night does the district now.
+          const { heldByRun } = await enterDistrictGate(tx, waitMs, scope?.district ?? null);
+          if (scope?.district && heldByRun) {
             // Waiting for a night that holds the district counts; waiting for another write's commit does not.
-            if (heldByRun && waits.waiting >= waits.max) throw runInProgress(scope.district, 0);
-            if (heldByRun) waits.waiting++;
+            if (waits.waiting >= waits.max) throw runInProgress(scope.district, 0);
+            waits.waiting++;
             try {
               await holdDistrictFromRun(tx, scope.district);
             } finally {
-              if (heldByRun) waits.waiting--;
+              waits.waiting--;
             }
           }
           const result = await fn(tx);
