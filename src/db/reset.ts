@@ -14,4 +14,5 @@ export async function undoRuns(db: Queryable): Promise<void> {
   await db.query(`truncate referrals, queue_cohorts, refusals, run_districts, district_lapses, district_audits`);
   await db.query(`delete from runs`);
   await db.query(`vacuum analyze applications, places`);
+  await db.query(`analyze application_details (child_iin)`);
 }
