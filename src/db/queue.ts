@@ -1,4 +1,5 @@
 import type { Application, GroupType, Language } from '../domain/types.js';
+import { COHORT_TOKEN } from './cohort-versions.js';
 import type { Queryable } from './database.js';
 
 /** Reads for the online services (register, position): one application, one cohort. */
@@ -49,6 +50,12 @@ function toApplication(r: ApplicationRow): StoredApplication {
 
 /** The read of one application (parameter: its id), in the rows' shape of QUEUED_COHORT_SQL. */
 export const APPLICATION_ROW_SQL = `select ${COLUMNS} from applications where id = $1`;
+
+/**
+ * APPLICATION_ROW_SQL with the token of the application's cohort (cohort-versions.ts) as
+ * `cohort_token`, read in one statement: the row is the cohort's as of that token.
+ */
+export const APPLICATION_ROW_WITH_TOKEN_SQL = `select ${COLUMNS}, ${COHORT_TOKEN} as cohort_token from applications a where id = $1`;
 
 export async function findApplication(db: Queryable, id: string): Promise<StoredApplication | null> {
   const rows = await db.query<ApplicationRow>(APPLICATION_ROW_SQL, [id]);

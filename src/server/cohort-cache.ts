@@ -52,6 +52,14 @@ interface Entry {
 /** A row of QUEUED_COHORT_SQL (only its id is looked at here). */
 type Row = { id: string; status?: string };
 
+/** An application's row of its cohort (APPLICATION_ROW_SQL's shape), read in one statement with the cohort's token. */
+export interface KnownRow {
+  token: string;
+  district: string;
+  birthYear: number;
+  row: Row;
+}
+
 /** Dates (and rule sets) whose positions a copy keeps: today's, and a request's own date now and then. */
 const POSITION_DATES_KEPT = 2;
 
@@ -79,9 +87,12 @@ export class CohortCache {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The cohort read answered from the copy (positionOf through `q`). */
-  cohortRows(q: Queryable, district: string, birthYear: number): Promise<unknown[]> {
-    return this.current(q, district, birthYear).then((e) => e.rows);
+  /**
+   * The cohort read answered from the copy (positionOf through `q`). `known`: a member's row
+   * read with the cohort's token just before (cached-reads.ts), so the token is not read again.
+   */
+  cohortRows(q: Queryable, district: string, birthYear: number, known?: KnownRow): Promise<unknown[]> {
+    return this.current(q, district, birthYear, known?.token, known).then((e) => e.rows);
   }
 
   /**
@@ -115,12 +126,12 @@ export class CohortCache {
   }
 
   /** The cohort's current copy: the one held when its token is unchanged (and it is young enough), else a fresh or patched one. */
-  private async current(q: Queryable, district: string, birthYear: number, knownToken?: string): Promise<Entry> {
+  private async current(q: Queryable, district: string, birthYear: number, knownToken?: string, known?: KnownRow): Promise<Entry> {
     const key = `${district}\u0000${birthYear}`;
     const token = knownToken ?? (await cohortToken(q, district, birthYear));
     let entry = this.entries.get(key);
     const young = (e: Entry) => this.now() - e.readAt < this.config.maxAgeMs;
-    if (entry && entry.token !== token && young(entry)) entry = (await this.patch(q, key, entry, token)) ?? entry;
+    if (entry && entry.token !== token && young(entry)) entry = (await this.patch(q, key, entry, token, known?.token === token ? known.row : undefined)) ?? entry;
     if (entry && entry.token === token && young(entry)) {
       this.hits++;
       // Most recently used last, for the eviction order.
@@ -168,9 +179,10 @@ export class CohortCache {
   /**
    * The copy brought to `token` by reading again only the applications this
    * process changed, when its own versions lead there one by one and no night
-   * came between; undefined when they do not.
+   * came between; undefined when they do not. `knownRow`: one of them as read
+   * in one statement with `token` (so as of `token`), not read again.
    */
-  private async patch(q: Queryable, key: string, entry: Entry, token: string): Promise<Entry | undefined> {
+  private async patch(q: Queryable, key: string, entry: Entry, token: string, knownRow?: Row): Promise<Entry | undefined> {
     const from = parseToken(entry.token);
     const to = parseToken(token);
     if (from.nights !== to.nights || to.version <= from.version) return undefined;
@@ -182,7 +194,7 @@ export class CohortCache {
     }
     let rows = entry.rows;
     for (const id of new Set(ids)) {
-      const [now] = await q.query<Row>(APPLICATION_ROW_SQL, [id]);
+      const [now] = id === knownRow?.id ? [knownRow] : await q.query<Row>(APPLICATION_ROW_SQL, [id]);
       rows = rows.filter((r) => r.id !== id);
       if (now?.status === 'queued') {
         const at = rows.findIndex((r) => compareIds(r.id, id) > 0);

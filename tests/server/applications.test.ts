@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { upsertKindergartens } from '../../src/db/imports.js';
+import { APPLICATION_ROW_SQL, APPLICATION_ROW_WITH_TOKEN_SQL } from '../../src/db/queue.js';
 import { makeIin } from '../../src/domain/iin.js';
 import { BACKENDS } from '../support/databases.js';
 import { applicationJson, DATE, json, useServer } from './support.js';
@@ -99,6 +100,26 @@ describe.each(BACKENDS)('applications over HTTP on %s', (backend) => {
     // The same answers as a server that has no copy yet.
     s.state.cohorts.clear();
     expect(json(await s.call('GET', '/v1/applications/S4', { key: s.keys.portal }))).toMatchObject({ queue: { number: 5, of: 5 } });
+  });
+
+  it("a registration's notice reads its cohort's token with the application, and follows its own change in the server's copy without reading it again", async () => {
+    const s = server();
+    // The server holds the cohort's copy once a member is looked up.
+    expect(json(await s.call('GET', '/v1/applications/S4', { key: s.keys.portal }))).toMatchObject({ queue: { number: 5, of: 5 } });
+    const patched = s.state.cohorts.patched;
+    s.sent.length = 0;
+    const r = await s.call('POST', '/v1/applications', { key: s.keys.portal, body: applicationJson('EARLY-2', { serial: 602, registeredAt: '2023-01-01T09:00:00+05:00' }) });
+    expect(r.statusCode, r.body).toBe(201);
+    const notice = json<Notice>(r);
+    expect(notice.position).toMatchObject({ state: 'queued', queueNumber: 2, cohortSize: 6 });
+    // The copy was patched with the row read with the token: no read of the token alone, nor of the row again.
+    expect(s.state.cohorts.patched).toBe(patched + 1);
+    expect(s.sent.filter((sql) => /^select coalesce\(\(select version from cohort_versions/.test(sql))).toEqual([]);
+    expect(s.sent.filter((sql) => sql === APPLICATION_ROW_SQL)).toEqual([]);
+    expect(s.sent.filter((sql) => sql === APPLICATION_ROW_WITH_TOKEN_SQL)).toHaveLength(1);
+    // The same number as a server without a copy reads.
+    s.state.cohorts.clear();
+    expect(json(await s.call('GET', '/v1/applications/EARLY-2', { key: s.keys.portal }))).toMatchObject({ queue: { number: 2, of: 6 } });
   });
 
   it('a kindergarten imported a moment ago is known to registrations at once', async () => {

@@ -4,7 +4,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeEach } from 'vitest';
 import { resolveConfig } from '../../src/config.js';
 import { KezekContext } from '../../src/context.js';
-import type { Database } from '../../src/db/database.js';
+import type { Database, Queryable } from '../../src/db/database.js';
 import { insertKey, type KeyRole } from '../../src/db/keys.js';
 import { makeIin } from '../../src/domain/iin.js';
 import { createLogger } from '../../src/log.js';
@@ -103,6 +103,8 @@ export interface TestServer {
   state: ServerState;
   db: () => Database;
   keys: Keys;
+  /** Every statement the service sent to the database (its text), in order; empty it to count from a moment on. */
+  sent: string[];
   /** A request through `app.inject`, with the key (if any) as a bearer token. */
   call(method: string, url: string, o?: { key?: string | undefined; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
 }
@@ -116,7 +118,8 @@ export function useServer(backend: Backend, o: { date?: string; runWaitMs?: numb
     writeFixture(dir);
     await importData(db(), dir);
     const keys = await makeKeys(db());
-    const state = serverState(context(), db(), {
+    const sent: string[] = [];
+    const state = serverState(context(), recording(db(), sent), {
       ...SERVE_DEFAULTS,
       date: o.date ?? DATE,
       runWaitMs: o.runWaitMs ?? SERVE_DEFAULTS.runWaitMs,
@@ -130,6 +133,7 @@ export function useServer(backend: Backend, o: { date?: string; runWaitMs?: numb
       state,
       db,
       keys,
+      sent,
       call: (method, url, c = {}) =>
         app.inject({
           method: method as 'GET',
@@ -146,6 +150,26 @@ export function useServer(backend: Backend, o: { date?: string; runWaitMs?: numb
   return () => {
     if (!current) throw new Error('no test server');
     return current;
+  };
+}
+
+/** The database with every statement's text noted in `sent` (in transactions and sessions too). */
+function recording(db: Database, sent: string[]): Database {
+  const on = (q: Queryable): Queryable => ({
+    query: (sql, params) => {
+      sent.push(sql);
+      return q.query(sql, params);
+    },
+    copyIn: (table, columns, text) => q.copyIn(table, columns, text),
+    copyOut: (sql) => q.copyOut(sql),
+  });
+  return {
+    ...on(db),
+    kind: db.kind,
+    transaction: (fn) => db.transaction((tx) => fn(on(tx))),
+    session: (fn) => db.session((q) => fn(on(q))),
+    exec: (sql) => db.exec(sql),
+    close: () => db.close(),
   };
 }
 
